@@ -1,0 +1,1 @@
+// The Autograd module. See docs/architecture.md.

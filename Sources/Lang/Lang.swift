@@ -1,0 +1,1 @@
+// The Lang module. See docs/architecture.md.

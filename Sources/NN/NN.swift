@@ -1,0 +1,1 @@
+// The NN module. See docs/architecture.md.

@@ -1,0 +1,1 @@
+// The Plot module. See docs/architecture.md.

@@ -1,0 +1,2 @@
+// swift-nn-kernel: see docs/architecture.md
+print("swift-nn-kernel")
