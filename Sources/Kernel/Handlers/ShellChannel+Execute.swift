@@ -1,0 +1,61 @@
+// execute_request: execute_input, the cell's outputs, execute_result or error on iopub, then
+// execute_reply. After an error with `stop_on_error`, execute_requests already queued are
+// answered "aborted" without running, as ipykernel does.
+
+extension ShellChannel {
+    /// Runs (or aborts) one execute_request and replies to it.
+    func execute(_ request: WireMessage) {
+        let content = request.content
+        if aborting {
+            reply("execute_reply", ["status": "aborted", "execution_count": .int(executionCount)], to: request)
+            return
+        }
+        let code = content["code"]?.stringValue ?? ""
+        let silent = content["silent"]?.boolValue ?? false
+        let storeHistory = !silent && (content["store_history"]?.boolValue ?? true)
+        let allowStdin = content["allow_stdin"]?.boolValue ?? false
+        let stopOnError = content["stop_on_error"]?.boolValue ?? true
+
+        if storeHistory { executionCount += 1 }
+        let count = executionCount  // the new count, or the last one when not counted
+        if !silent {
+            iopub.publish("execute_input", ["code": .string(code), "execution_count": .int(count)], parent: request)
+        }
+        state.interruptPending.store(false, ordering: .sequentiallyConsistent)
+        let context = RequestContext(
+            iopub: iopub, stdin: stdin, parent: request, silent: silent, allowStdin: allowStdin)
+        let outcome = interpreter.execute(
+            ExecuteRequest(code: code, silent: silent, allowStdin: allowStdin, executionCount: count),
+            context: context)
+
+        switch outcome {
+        case .ok(let result, let payloads):
+            if let result, !silent {
+                iopub.publish("execute_result", [
+                    "execution_count": .int(count),
+                    "data": ReplyContent.data(result),
+                    "metadata": ReplyContent.metadata(result),
+                ], parent: request)
+            }
+            if storeHistory { history.append(line: count, source: code, output: result?["text/plain"]) }
+            reply("execute_reply", [
+                "status": "ok",
+                "execution_count": .int(count),
+                "payload": ReplyContent.payloads(payloads),
+                "user_expressions": [:],
+            ], to: request)
+        case .error(let name, let value, let traceback):
+            let error: [String: JSONValue] = [
+                "ename": .string(name), "evalue": .string(value),
+                "traceback": .array(traceback.map { .string($0) }),
+            ]
+            if !silent { iopub.publish("error", .object(error), parent: request) }
+            if storeHistory { history.append(line: count, source: code, output: nil) }
+            var replyContent = error
+            replyContent["status"] = "error"
+            replyContent["execution_count"] = .int(count)
+            reply("execute_reply", .object(replyContent), to: request)
+            if stopOnError && !silent { aborting = true }
+        }
+    }
+}
