@@ -1,1 +1,0 @@
-// The Autograd module. See docs/architecture.md.
