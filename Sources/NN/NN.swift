@@ -1,1 +1,0 @@
-// The NN module. See docs/architecture.md.
