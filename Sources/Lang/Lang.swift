@@ -1,1 +1,0 @@
-// The Lang module. See docs/architecture.md.

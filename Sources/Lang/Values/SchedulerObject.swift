@@ -1,0 +1,18 @@
+import NN
+
+/// A learning-rate schedule in the notebook (`type(s)` is `scheduler`): `.step()`, `.lr`.
+public final class SchedulerObject: LangObject {
+    /// The wrapped schedule.
+    public let schedule: Schedule
+
+    /// Wraps a schedule.
+    /// - Parameter schedule: the schedule.
+    public init(_ schedule: Schedule) {
+        self.schedule = schedule
+    }
+
+    public var typeName: String { "scheduler" }
+    public var textForm: String {
+        "\(schedule.typeName)(\(schedule.optimizer.typeName), lr=\(Value.format(schedule.optimizer.lr)), steps=\(schedule.stepCount))"
+    }
+}
