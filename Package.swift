@@ -37,7 +37,13 @@ let package = Package(
         .target(name: "NN", dependencies: ["Tensor", "Autograd"]),
 
         // MARK: - Plotting (plain arrays in, SVG text and PNG bytes out)
-        .target(name: "Plot"),
+        .target(
+            name: "Plot",
+            exclude: ["Font/LICENSE-DejaVu.txt"],
+            // Rasteriser and deflate loops are ~17x faster optimised; debug builds (tests,
+            // notebooks) would otherwise spend seconds per PNG.
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
 
         // MARK: - The notebook language
         .target(name: "Lang", dependencies: ["Tensor", "Autograd", "NN", "Plot"]),

@@ -1,0 +1,191 @@
+import Foundation
+
+/// Builders for layers computed on a grid over the plane: decision regions, contours and
+/// trajectories.
+extension Figure {
+    /// Adds decision regions: each grid cell takes its class's palette colour, lightened.
+    ///
+    /// Grid row j is y = yMin + j * (yMax - yMin) / (rows - 1) (ascending y), column i likewise
+    /// for x, as when a model is evaluated on `meshgrid(xs, ys)`.
+    /// - Parameters:
+    ///   - classes: Row-major class index per grid point, `rows * columns`.
+    ///   - rows: Grid rows.
+    ///   - columns: Grid columns.
+    ///   - extent: The sampled rectangle.
+    ///   - lightness: How far colours are mixed towards white (0.6).
+    public mutating func regions(classes: [Int], rows: Int, columns: Int, extent: Extent,
+                                 lightness: Double = 0.6) {
+        guard rows > 1, columns > 1, classes.count >= rows * columns else { return }
+        addRegions(rows: rows, columns: columns, extent: extent, lightness: lightness) { i, w in
+            // The class with the largest total bilinear weight among the four neighbours.
+            var best = classes[i[0]], bestWeight = -1.0
+            for a in 0..<4 {
+                let c = classes[i[a]]
+                var total = 0.0
+                for b in 0..<4 where classes[i[b]] == c { total += w[b] }
+                if total > bestWeight {
+                    bestWeight = total
+                    best = c
+                }
+            }
+            return best
+        }
+    }
+
+    /// Adds decision regions from per-class scores (logits or probabilities): each pixel takes
+    /// the class whose bilinearly interpolated score is largest, so boundaries are smooth lines
+    /// between the grid samples.
+    /// - Parameters:
+    ///   - scores: Row-major scores, `rows * columns * classCount` (point by point).
+    ///   - classCount: Number of classes (scores per point).
+    ///   - rows: Grid rows (ascending y, see `regions(classes:...)`).
+    ///   - columns: Grid columns.
+    ///   - extent: The sampled rectangle.
+    ///   - lightness: How far colours are mixed towards white.
+    public mutating func regions(scores: [Double], classCount k: Int, rows: Int, columns: Int, extent: Extent,
+                                 lightness: Double = 0.6) {
+        guard rows > 1, columns > 1, k >= 1, scores.count >= rows * columns * k else { return }
+        addRegions(rows: rows, columns: columns, extent: extent, lightness: lightness) { i, w in
+            var best = 0, bestScore = -Double.infinity
+            for c in 0..<k {
+                let v = w[0] * scores[i[0] * k + c] + w[1] * scores[i[1] * k + c]
+                    + w[2] * scores[i[2] * k + c] + w[3] * scores[i[3] * k + c]
+                if v > bestScore {
+                    bestScore = v
+                    best = c
+                }
+            }
+            return best
+        }
+    }
+
+    /// The region raster, supersampled (up to 4 pixels per grid step): `pick` chooses a
+    /// pixel's class from the indices and bilinear weights of its four neighbouring samples.
+    private mutating func addRegions(rows: Int, columns: Int, extent: Extent, lightness: Double,
+                                     pick: (_ indices: [Int], _ weights: [Double]) -> Int) {
+        let f = max(1, min(4, 640 / max(rows, columns)))
+        let w = columns * f, h = rows * f
+        var img = RasterImage(width: w, height: h)
+        var colors: [Int: (UInt8, UInt8, UInt8, UInt8)] = [:]
+        var indices = [0, 0, 0, 0], weights = [0.0, 0, 0, 0]
+        for py in 0..<h {
+            let gy = min(Double(rows - 1), max(0, (Double(py) + 0.5) / Double(f) - 0.5))
+            let j = min(rows - 2, Int(gy)), ty = gy - Double(j)
+            for px in 0..<w {
+                let gx = min(Double(columns - 1), max(0, (Double(px) + 0.5) / Double(f) - 0.5))
+                let i = min(columns - 2, Int(gx)), tx = gx - Double(i)
+                indices[0] = j * columns + i
+                indices[1] = indices[0] + 1
+                indices[2] = indices[0] + columns
+                indices[3] = indices[2] + 1
+                weights[0] = (1 - tx) * (1 - ty)
+                weights[1] = tx * (1 - ty)
+                weights[2] = (1 - tx) * ty
+                weights[3] = tx * ty
+                let c = pick(indices, weights)
+                let color: (UInt8, UInt8, UInt8, UInt8)
+                if let known = colors[c] {
+                    color = known
+                } else {
+                    color = RasterImage.bytes(Palette.color(c).lightened(lightness))
+                    colors[c] = color
+                }
+                img.set(px, h - 1 - py, rgba: color)
+            }
+        }
+        series.append(.raster(RasterSeries(image: img, extent: cellExtent(extent, rows: rows, columns: columns),
+                                           interpolation: .bilinear)))
+    }
+
+    /// Adds probability shading for a single-output model: class 0's colour where p = 0 through
+    /// white at 0.5 to class 1's colour where p = 1, with the p = 0.5 line.
+    /// - Parameters:
+    ///   - probabilities: Row-major p per grid point (ascending y rows, see `regions`).
+    ///   - rows: Grid rows.
+    ///   - columns: Grid columns.
+    ///   - extent: The sampled rectangle.
+    public mutating func probabilityRegions(_ probabilities: [Double], rows: Int, columns: Int, extent: Extent) {
+        guard rows > 1, columns > 1, probabilities.count >= rows * columns else { return }
+        let c0 = Palette.color(0).lightened(0.35), c1 = Palette.color(1).lightened(0.35)
+        var img = RasterImage(width: columns, height: rows)
+        for j in 0..<rows {
+            for i in 0..<columns {
+                let p = probabilities[j * columns + i]
+                let q = p.isFinite ? min(1, max(0, p)) : 0.5
+                let c = q < 0.5 ? Color.mix(c0, .white, q * 2) : Color.mix(.white, c1, (q - 0.5) * 2)
+                img.set(i, rows - 1 - j, c)
+            }
+        }
+        series.append(.raster(RasterSeries(image: img, extent: cellExtent(extent, rows: rows, columns: columns),
+                                           interpolation: .bilinear)))
+        series.append(.contour(ContourSeries(values: probabilities, columns: columns, rows: rows, extent: extent,
+                                             levels: [0.5], filled: false, colormap: .viridis,
+                                             lineColor: Color(rgb: 0x444444))))
+        colorbar = nil
+    }
+
+    /// Adds contours of a function sampled on a grid (rows ascending in y, see `regions`).
+    /// - Parameters:
+    ///   - values: Row-major samples, `rows * columns`.
+    ///   - rows: Grid rows.
+    ///   - columns: Grid columns.
+    ///   - extent: The sampled rectangle.
+    ///   - levels: Contour levels; about 10 nice levels over the data when nil.
+    ///   - filled: Fill the bands between levels (with lines on top).
+    ///   - colormap: Colour scale.
+    ///   - logarithmic: Contour log10 of the (positive) values, for surfaces spanning decades;
+    ///     `levels` stay in data units and the colour bar is labelled in powers of ten.
+    public mutating func contour(_ input: [Double], rows: Int, columns: Int, extent: Extent,
+                                 levels: [Double]? = nil, filled: Bool = true, colormap: Colormap = .viridis,
+                                 logarithmic: Bool = false) {
+        guard rows > 1, columns > 1, input.count >= rows * columns else { return }
+        var values = input
+        var given = levels
+        if logarithmic {
+            let smallest = input.filter { $0 > 0 && $0.isFinite }.min() ?? 1
+            values = input.map { $0.isFinite ? log10(max($0, smallest)) : $0 }
+            given = levels?.filter { $0 > 0 }.map { log10($0) }
+        }
+        let finite = values.filter(\.isFinite)
+        let lo = finite.min() ?? 0, hi = finite.max() ?? 1
+        var lv = given ?? Ticks.linear(lo, hi, target: 10).filter { $0 > lo && $0 < hi }
+        if logarithmic && given == nil && hi - lo < 10 {
+            // 1, 2, 5 per decade over few decades; 1, 3 over more.
+            let steps = hi - lo <= 4 ? [0, log10(2.0), log10(5.0)] : [0, log10(3.0)]
+            lv = stride(from: Int(lo.rounded(.down)), through: Int(hi.rounded(.up)), by: 1).flatMap { e in
+                steps.map { Double(e) + $0 }
+            }.filter { $0 > lo && $0 < hi }
+        }
+        series.append(.contour(ContourSeries(values: values, columns: columns, rows: rows, extent: extent,
+                                             levels: lv.sorted(), filled: filled, colormap: colormap,
+                                             lineColor: filled ? Color(white: 0.25, alpha: 0.6) : nil)))
+        if filled, hi > lo { colorbar = Colorbar(min: lo, max: hi, colormap: colormap, logarithmic: logarithmic) }
+    }
+
+    /// Adds a trajectory: a line through the points with arrows along it and markers at each
+    /// point (hollow start, filled end).
+    /// - Parameters:
+    ///   - x: X values.
+    ///   - y: Y values.
+    ///   - label: Legend label.
+    ///   - color: Colour (default: red-orange, which stands out on viridis).
+    public mutating func path<X: PlotValue, Y: PlotValue>(x: [X], y: [Y], label: String? = nil,
+                                                          color: Color? = nil) {
+        let xs = x.doubles, ys = y.doubles
+        let n = min(xs.count, ys.count)
+        series.append(.path(PathSeries(x: Array(xs.prefix(n)), y: Array(ys.prefix(n)), label: label,
+                                       color: color ?? Color(rgb: 0xD55E00))))
+    }
+
+    /// The extent of the cells around grid samples (half a step beyond the outer samples), so
+    /// pixel centres sit on the samples.
+    private func cellExtent(_ e: Extent, rows: Int, columns: Int) -> Extent {
+        let dx = (e.xMax - e.xMin) / Double(columns - 1) / 2, dy = (e.yMax - e.yMin) / Double(rows - 1) / 2
+        return Extent(xMin: e.xMin - dx, xMax: e.xMax + dx, yMin: e.yMin - dy, yMax: e.yMax + dy)
+    }
+}
+
+extension Color {
+    /// A gray level.
+    init(white: Double, alpha: Double = 1) { self.init(red: white, green: white, blue: white, alpha: alpha) }
+}

@@ -1,0 +1,73 @@
+/// CRC-32 (ISO 3309, polynomial 0xEDB88320) as PNG chunks use it.
+public struct CRC32: Sendable {
+    private static let table: [UInt32] = (0..<256).map { n -> UInt32 in
+        var c = UInt32(n)
+        for _ in 0..<8 { c = (c & 1) != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
+        return c
+    }
+
+    private var state: UInt32 = 0xFFFF_FFFF
+
+    /// Creates a checksum with no bytes fed.
+    public init() {}
+
+    /// Feeds bytes.
+    /// - Parameter bytes: The data to add.
+    public mutating func update<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
+        var c = state
+        let t = Self.table
+        for b in bytes { c = t[Int((c ^ UInt32(b)) & 0xFF)] ^ (c >> 8) }
+        state = c
+    }
+
+    /// The checksum of the bytes fed so far.
+    public var value: UInt32 { state ^ 0xFFFF_FFFF }
+
+    /// The CRC-32 of a byte sequence.
+    /// - Parameter bytes: The data.
+    /// - Returns: Its checksum.
+    public static func checksum<S: Sequence>(_ bytes: S) -> UInt32 where S.Element == UInt8 {
+        var c = CRC32()
+        c.update(bytes)
+        return c.value
+    }
+}
+
+/// Adler-32 as the zlib stream trailer uses it.
+public struct Adler32: Sendable {
+    private var a: UInt32 = 1
+    private var b: UInt32 = 0
+
+    /// Creates a checksum with no bytes fed.
+    public init() {}
+
+    /// Feeds bytes.
+    /// - Parameter bytes: The data to add.
+    public mutating func update(_ bytes: [UInt8]) {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            // 5552 is the largest run for which the sums cannot overflow 32 bits.
+            let end = min(n, i + 5552)
+            while i < end {
+                a &+= UInt32(bytes[i])
+                b &+= a
+                i += 1
+            }
+            a %= 65521
+            b %= 65521
+        }
+    }
+
+    /// The checksum of the bytes fed so far.
+    public var value: UInt32 { (b << 16) | a }
+
+    /// The Adler-32 of a byte array.
+    /// - Parameter bytes: The data.
+    /// - Returns: Its checksum.
+    public static func checksum(_ bytes: [UInt8]) -> UInt32 {
+        var c = Adler32()
+        c.update(bytes)
+        return c.value
+    }
+}

@@ -1,1 +1,0 @@
-// The Plot module. See docs/architecture.md.

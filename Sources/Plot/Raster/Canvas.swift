@@ -1,0 +1,143 @@
+/// An opaque RGB pixel buffer that the scene rasteriser paints into.
+struct Canvas {
+    let width: Int
+    let height: Int
+    /// RGB floats in 0...1, row-major.
+    private(set) var pixels: [Float]
+
+    init(width: Int, height: Int, background: Color) {
+        self.width = width
+        self.height = height
+        pixels = [Float](repeating: 0, count: width * height * 3)
+        var i = 0
+        while i < pixels.count {
+            pixels[i] = Float(background.red)
+            pixels[i + 1] = Float(background.green)
+            pixels[i + 2] = Float(background.blue)
+            i += 3
+        }
+    }
+
+    /// Blends a colour into one pixel with the given opacity.
+    @inline(__always)
+    mutating func blend(_ x: Int, _ y: Int, r: Float, g: Float, b: Float, alpha: Float) {
+        let i = (y * width + x) * 3
+        let k = 1 - alpha
+        pixels[i] = pixels[i] * k + r * alpha
+        pixels[i + 1] = pixels[i + 1] * k + g * alpha
+        pixels[i + 2] = pixels[i + 2] * k + b * alpha
+    }
+
+    /// Paints a coverage mask with a colour: a running sum along each row of the mask's
+    /// accumulated areas gives each pixel's coverage.
+    mutating func fill(_ mask: CoverageMask, color: Color) {
+        let r = Float(color.red), g = Float(color.green), b = Float(color.blue)
+        let a = Float(color.alpha)
+        let acc = mask.acc
+        let stride = mask.width + 2
+        for y in 0..<mask.height {
+            var sum: Float = 0
+            let line = y * stride
+            var i = ((mask.y0 + y) * width + mask.x0) * 3
+            for x in 0..<mask.width {
+                sum += acc[line + x]
+                let c = min(1, abs(sum))
+                if c > 0.002 {
+                    let alpha = c * a, k = 1 - alpha
+                    pixels[i] = pixels[i] * k + r * alpha
+                    pixels[i + 1] = pixels[i + 1] * k + g * alpha
+                    pixels[i + 2] = pixels[i + 2] * k + b * alpha
+                }
+                i += 3
+            }
+        }
+    }
+
+    /// Draws an image stretched over a device rectangle, within a clip.
+    mutating func draw(_ image: RasterImage, in rect: Rect, clip: IntRect, interpolation: Interpolation) {
+        guard rect.x.isFinite, rect.y.isFinite, rect.width.isFinite, rect.height.isFinite else { return }
+        func clamp(_ v: Double, _ lo: Int, _ hi: Int) -> Int { Int(min(Double(hi), max(Double(lo), v))) }
+        let bx0 = clamp(rect.x.rounded(.down), clip.x0, clip.x1)
+        let by0 = clamp(rect.y.rounded(.down), clip.y0, clip.y1)
+        let bx1 = clamp(rect.maxX.rounded(.up), clip.x0, clip.x1)
+        let by1 = clamp(rect.maxY.rounded(.up), clip.y0, clip.y1)
+        guard bx0 < bx1, by0 < by1, rect.width > 0, rect.height > 0 else { return }
+        let sx = Double(image.width) / rect.width, sy = Double(image.height) / rect.height
+        let px = image.pixels
+        let iw = image.width, ih = image.height
+        // Column mappings computed once: source columns, blend weight and edge coverage.
+        let columns = bx1 - bx0
+        var col0 = [Int](repeating: 0, count: columns), col1 = col0
+        var colT = [Float](repeating: 0, count: columns), colCover = colT
+        for k in 0..<columns {
+            let cx = Double(bx0 + k) + 0.5
+            colCover[k] = Float(max(0, min(1, min(cx + 0.5 - rect.x, rect.maxX - (cx - 0.5)))))
+            let u = (cx - rect.x) * sx
+            if interpolation == .nearest {
+                col0[k] = min(iw - 1, max(0, Int(u)))
+                col1[k] = col0[k]
+            } else {
+                let fu = min(Double(iw) - 1, max(0, u - 0.5))
+                col0[k] = Int(fu)
+                col1[k] = min(iw - 1, col0[k] + 1)
+                colT[k] = Float(fu - Double(col0[k]))
+            }
+        }
+        for y in by0..<by1 {
+            let cy = Double(y) + 0.5
+            // Partial coverage of the rectangle's edge rows and columns keeps edges smooth.
+            let covY = Float(min(1, min(cy + 0.5 - rect.y, rect.maxY - (cy - 0.5))))
+            if covY <= 0 { continue }
+            let v = (cy - rect.y) * sy
+            let row0: Int, row1: Int, ty: Float
+            if interpolation == .nearest {
+                row0 = min(ih - 1, max(0, Int(v)))
+                row1 = row0
+                ty = 0
+            } else {
+                let fv = min(Double(ih) - 1, max(0, v - 0.5))
+                row0 = Int(fv)
+                row1 = min(ih - 1, row0 + 1)
+                ty = Float(fv - Double(row0))
+            }
+            for k in 0..<columns {
+                let cover = colCover[k] * covY
+                if cover <= 0 { continue }
+                let tx = colT[k]
+                let i00 = (row0 * iw + col0[k]) * 4, i10 = (row0 * iw + col1[k]) * 4
+                let i01 = (row1 * iw + col0[k]) * 4, i11 = (row1 * iw + col1[k]) * 4
+                let w00 = (1 - tx) * (1 - ty), w10 = tx * (1 - ty), w01 = (1 - tx) * ty, w11 = tx * ty
+                let r = Float(px[i00]) * w00 + Float(px[i10]) * w10 + Float(px[i01]) * w01 + Float(px[i11]) * w11
+                let g = Float(px[i00 + 1]) * w00 + Float(px[i10 + 1]) * w10 + Float(px[i01 + 1]) * w01 + Float(px[i11 + 1]) * w11
+                let b = Float(px[i00 + 2]) * w00 + Float(px[i10 + 2]) * w10 + Float(px[i01 + 2]) * w01 + Float(px[i11 + 2]) * w11
+                let a = Float(px[i00 + 3]) * w00 + Float(px[i10 + 3]) * w10 + Float(px[i01 + 3]) * w01 + Float(px[i11 + 3]) * w11
+                blend(bx0 + k, y, r: r / 255, g: g / 255, b: b / 255, alpha: a / 255 * cover)
+            }
+        }
+    }
+
+    /// The canvas as an opaque 8-bit image.
+    func image() -> RasterImage {
+        var bytes = [UInt8](repeating: 255, count: width * height * 4)
+        for p in 0..<(width * height) {
+            bytes[p * 4] = UInt8(min(255, max(0, pixels[p * 3] * 255 + 0.5)))
+            bytes[p * 4 + 1] = UInt8(min(255, max(0, pixels[p * 3 + 1] * 255 + 0.5)))
+            bytes[p * 4 + 2] = UInt8(min(255, max(0, pixels[p * 3 + 2] * 255 + 0.5)))
+        }
+        var img = RasterImage(width: width, height: height)
+        img.pixels = bytes
+        return img
+    }
+}
+
+/// A device-pixel rectangle, half-open: x0..<x1, y0..<y1.
+struct IntRect {
+    var x0: Int, y0: Int, x1: Int, y1: Int
+
+    /// The overlap of two rectangles (possibly empty).
+    func intersection(_ o: IntRect) -> IntRect {
+        IntRect(x0: max(x0, o.x0), y0: max(y0, o.y0), x1: min(x1, o.x1), y1: min(y1, o.y1))
+    }
+
+    var isEmpty: Bool { x1 <= x0 || y1 <= y0 }
+}

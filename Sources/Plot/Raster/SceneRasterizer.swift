@@ -1,0 +1,110 @@
+import Foundation
+
+/// Renders a scene to pixels: the PNG backend.
+public enum SceneRasterizer {
+    /// Paints the scene at a device-pixel ratio.
+    /// - Parameters:
+    ///   - scene: The scene.
+    ///   - scale: Device pixels per scene pixel (2 for crisp PNGs).
+    /// - Returns: The opaque image, `ceil(width * scale) x ceil(height * scale)`.
+    public static func render(_ scene: Scene, scale: Double = 1) -> RasterImage {
+        let w = max(1, Int((scene.width * scale).rounded(.up)))
+        let h = max(1, Int((scene.height * scale).rounded(.up)))
+        var canvas = Canvas(width: w, height: h, background: scene.background)
+        var painter = Painter(scale: scale)
+        painter.paint(scene.items, clip: IntRect(x0: 0, y0: 0, x1: w, y1: h), on: &canvas)
+        return canvas.image()
+    }
+
+    /// Renders the scene and encodes it as PNG (with a pHYs chunk of 72 dpi times `scale`).
+    /// - Parameters:
+    ///   - scene: The scene.
+    ///   - scale: Device-pixel ratio.
+    /// - Returns: PNG file bytes.
+    public static func png(_ scene: Scene, scale: Double = 2) -> [UInt8] {
+        PNGEncoder.encode(render(scene, scale: scale), pixelsPerMeter: Int((2834.6 * scale).rounded()))
+    }
+}
+
+/// Walks scene items and paints them with device-pixel geometry.
+private struct Painter {
+    let scale: Double
+
+    func device(_ p: Point) -> Point { Point(p.x * scale, p.y * scale) }
+
+    mutating func paint(_ items: [SceneItem], clip: IntRect, on canvas: inout Canvas) {
+        for item in items {
+            switch item {
+            case .fill(let path, let color):
+                let polys = path.mapped(device).flattened(tolerance: 0.15).map(\.points)
+                fill(polys, color: color, clip: clip, on: &canvas)
+            case .stroke(let path, let stroke):
+                stroked(path.mapped(device), stroke, clip: clip, on: &canvas)
+            case .circle(let center, let radius, let fillColor, let stroke):
+                let c = device(center), r = radius * scale
+                if let f = fillColor {
+                    fill([Stroker.circle(c, r)], color: f, clip: clip, on: &canvas)
+                }
+                if let s = stroke {
+                    var st = s
+                    st.width = s.width * scale
+                    let polys = Stroker.polygons(Stroker.circle(c, r), closed: true, width: st.width,
+                                                 cap: .butt, join: .round)
+                    fill(polys, color: s.color, clip: clip, on: &canvas)
+                }
+            case .text(let t):
+                let path = TextLayout.outline(t).mapped(device)
+                fill(path.flattened(tolerance: 0.1).map(\.points), color: t.color, clip: clip, on: &canvas)
+            case .image(let img, let rect, let interpolation):
+                let r = Rect(x: rect.x * scale, y: rect.y * scale, width: rect.width * scale,
+                             height: rect.height * scale)
+                canvas.draw(img, in: r, clip: clip, interpolation: interpolation)
+            case .clipped(let rect, let inner):
+                func px(_ v: Double) -> Int { Int(min(1e7, max(-1e7, (v * scale).rounded()))) }
+                let r = IntRect(x0: px(rect.x), y0: px(rect.y), x1: px(rect.maxX), y1: px(rect.maxY))
+                let c = clip.intersection(r)
+                if !c.isEmpty { paint(inner, clip: c, on: &canvas) }
+            }
+        }
+    }
+
+    private func stroked(_ path: Path, _ s: Stroke, clip: IntRect, on canvas: inout Canvas) {
+        let width = max(1, s.width * scale)
+        var polys: [[Point]] = []
+        for sub in path.flattened(tolerance: 0.15) {
+            var pieces: [(points: [Point], closed: Bool)] = [sub]
+            if !s.dash.isEmpty {
+                var pts = sub.points
+                if sub.closed, let f = pts.first { pts.append(f) }
+                pieces = Stroker.dashed(pts, pattern: s.dash.map { $0 * scale }).map { ($0, false) }
+            }
+            for piece in pieces {
+                polys += Stroker.polygons(piece.points, closed: piece.closed, width: width, cap: s.cap,
+                                          join: s.join)
+            }
+        }
+        // Hairlines thinner than a device pixel are drawn one pixel wide, lighter.
+        var color = s.color
+        if s.width * scale < 1 { color = color.withAlpha(color.alpha * max(0, s.width * scale)) }
+        fill(polys, color: color, clip: clip, on: &canvas)
+    }
+
+    private func fill(_ polys: [[Point]], color: Color, clip: IntRect, on canvas: inout Canvas) {
+        var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
+        for poly in polys {
+            for p in poly {
+                minX = min(minX, p.x); minY = min(minY, p.y)
+                maxX = max(maxX, p.x); maxY = max(maxY, p.y)
+            }
+        }
+        guard minX.isFinite, maxX.isFinite, minY.isFinite, maxY.isFinite else { return }
+        // Clamped to the clip before converting, so far-away geometry cannot overflow Int.
+        func clamp(_ v: Double, _ lo: Int, _ hi: Int) -> Int { Int(min(Double(hi), max(Double(lo), v))) }
+        let box = IntRect(x0: clamp(minX.rounded(.down), clip.x0, clip.x1), y0: clamp(minY.rounded(.down), clip.y0, clip.y1),
+                          x1: clamp(maxX.rounded(.up) + 1, clip.x0, clip.x1), y1: clamp(maxY.rounded(.up) + 1, clip.y0, clip.y1))
+        guard !box.isEmpty else { return }
+        var mask = CoverageMask(x0: box.x0, y0: box.y0, width: box.x1 - box.x0, height: box.y1 - box.y0)
+        for poly in polys { mask.addPolygon(poly) }
+        canvas.fill(mask, color: color)
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+
+/// Turns stroked polylines into filled polygons for the coverage rasteriser.
+///
+/// Each segment becomes a rectangle, each corner a join piece (round, miter or bevel) and
+/// each open end a cap; all pieces share one orientation, so under the non-zero rule their
+/// overlaps fill once.
+enum Stroker {
+    /// Polygons covering the stroke of a polyline.
+    /// - Parameters:
+    ///   - points: The polyline vertices (device pixels).
+    ///   - closed: Whether the last vertex joins the first.
+    ///   - width: Stroke width in device pixels.
+    ///   - cap: End style for open polylines.
+    ///   - join: Corner style.
+    /// - Returns: Polygons, each positively oriented.
+    static func polygons(_ input: [Point], closed: Bool, width: Double, cap: Stroke.Cap,
+                         join: Stroke.Join) -> [[Point]] {
+        var points: [Point] = []
+        for p in input where points.last.map({ ($0 - p).length > 1e-9 }) ?? true { points.append(p) }
+        if closed, points.count > 2, let f = points.first, let l = points.last, (f - l).length < 1e-9 {
+            points.removeLast()
+        }
+        let hw = width / 2
+        var out: [[Point]] = []
+        if points.count == 1 {
+            if cap == .round { out.append(circle(points[0], hw)) }
+            if cap == .square {
+                let p = points[0]
+                out.append([Point(p.x - hw, p.y - hw), Point(p.x + hw, p.y - hw),
+                            Point(p.x + hw, p.y + hw), Point(p.x - hw, p.y + hw)])
+            }
+            return out.map(oriented)
+        }
+        guard points.count > 1 else { return [] }
+        let n = points.count
+        let segCount = closed ? n : n - 1
+        for i in 0..<segCount {
+            var a = points[i], b = points[(i + 1) % n]
+            let d = b - a
+            let len = d.length
+            let u = Point(d.x / len, d.y / len)
+            if !closed && cap == .square {
+                if i == 0 { a = a - u * hw }
+                if i == segCount - 1 { b = b + u * hw }
+            }
+            let nrm = Point(-u.y * hw, u.x * hw)
+            out.append(oriented([a + nrm, b + nrm, b - nrm, a - nrm]))
+        }
+        // Joins at interior vertices (all vertices when closed).
+        let joinRange = closed ? Array(0..<n) : Array(1..<max(1, n - 1))
+        for i in joinRange {
+            let p = points[i]
+            let prev = points[(i - 1 + n) % n], next = points[(i + 1) % n]
+            if join == .round {
+                out.append(circle(p, hw))
+                continue
+            }
+            let d0 = p - prev, d1 = next - p
+            let u0 = d0 * (1 / d0.length), u1 = d1 * (1 / d1.length)
+            let cross = u0.x * u1.y - u0.y * u1.x
+            if abs(cross) < 1e-9 { continue }
+            // Outer side: where the turn opens.
+            let s: Double = cross > 0 ? -1 : 1
+            let n0 = Point(-u0.y * hw * s, u0.x * hw * s), n1 = Point(-u1.y * hw * s, u1.x * hw * s)
+            let cosHalf = ((1 + (u0.x * u1.x + u0.y * u1.y)) / 2).squareRoot()
+            if join == .miter && cosHalf > 0.25 {
+                let bis = Point(n0.x + n1.x, n0.y + n1.y)
+                let bl = bis.length
+                let m = p + bis * (hw / cosHalf / bl)
+                out.append(oriented([p, p + n0, m, p + n1]))
+            } else {
+                out.append(oriented([p, p + n0, p + n1]))
+            }
+        }
+        if !closed && cap == .round {
+            out.append(circle(points[0], hw))
+            out.append(circle(points[n - 1], hw))
+        }
+        return out
+    }
+
+    /// Splits a polyline into dashes.
+    /// - Parameters:
+    ///   - points: The polyline.
+    ///   - pattern: On/off lengths in device pixels.
+    /// - Returns: The "on" pieces.
+    static func dashed(_ points: [Point], pattern: [Double]) -> [[Point]] {
+        guard pattern.count >= 2, pattern.allSatisfy({ $0 > 0 }), points.count > 1 else { return [points] }
+        var pieces: [[Point]] = []
+        var current: [Point] = [points[0]]
+        var index = 0
+        var remaining = pattern[0]
+        var on = true
+        for i in 1..<points.count {
+            var a = points[i - 1]
+            let b = points[i]
+            var segLen = (b - a).length
+            while segLen > 0 {
+                if segLen < remaining {
+                    remaining -= segLen
+                    if on { current.append(b) }
+                    segLen = 0
+                } else {
+                    let t = remaining / segLen
+                    let m = a + (b - a) * t
+                    if on {
+                        current.append(m)
+                        pieces.append(current)
+                    }
+                    current = [m]
+                    on.toggle()
+                    segLen -= remaining
+                    a = m
+                    index = (index + 1) % pattern.count
+                    remaining = pattern[index]
+                }
+            }
+        }
+        if on && current.count > 1 { pieces.append(current) }
+        return pieces
+    }
+
+    /// A polygonal circle fine enough for its size.
+    static func circle(_ c: Point, _ r: Double) -> [Point] {
+        let n = max(8, min(64, Int(r * 2.5)))
+        return (0..<n).map { k in
+            let t = Double(k) / Double(n) * 2 * Double.pi
+            return Point(c.x + r * cos(t), c.y + r * sin(t))
+        }
+    }
+
+    /// The polygon with positive signed area (reversed when needed).
+    static func oriented(_ p: [Point]) -> [Point] {
+        var area = 0.0
+        for i in 0..<p.count {
+            let a = p[i], b = p[(i + 1) % p.count]
+            area += a.x * b.y - b.x * a.y
+        }
+        return area < 0 ? p.reversed() : p
+    }
+}

@@ -1,0 +1,70 @@
+import Testing
+@testable import Plot
+
+/// A small deterministic generator (xorshift64*), so test data is the same on every run.
+struct TestRandom {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state ^= state >> 12
+        state ^= state << 25
+        state ^= state >> 27
+        return state &* 2_685_821_657_736_338_717
+    }
+}
+
+/// Sample inputs: name and bytes. Python's zlib decompresses each `.z` file and compares it
+/// with the `.raw` file (Tests/python/test_plot_png.py).
+func deflateSamples() -> [(String, [UInt8])] {
+    var rng = TestRandom(state: 42)
+    let random = (0..<20000).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+    let text = Array(String(repeating: "the quick brown fox jumps over the lazy dog; ", count: 400).utf8)
+    let zeros = [UInt8](repeating: 0, count: 70000)
+    let ramp = (0..<50000).map { UInt8(($0 / 7) % 256) }
+    let skewed = (0..<30000).map { _ in UInt8(rng.next() % 100 < 90 ? rng.next() % 4 : rng.next() % 256) }
+    return [("empty", []), ("one", [65]), ("random", random), ("text", text), ("zeros", zeros),
+            ("ramp", ramp), ("skewed", skewed)]
+}
+
+@Test func crc32KnownValues() {
+    #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF4_3926)
+    #expect(CRC32.checksum([UInt8]()) == 0)
+    #expect(CRC32.checksum(Array("IEND".utf8)) == 0xAE42_6082)
+}
+
+@Test func adler32KnownValues() {
+    #expect(Adler32.checksum(Array("Wikipedia".utf8)) == 0x11E6_0398)
+    #expect(Adler32.checksum([]) == 1)
+    #expect(Adler32.checksum([UInt8](repeating: 255, count: 100_000)) == 0x149A_302C)
+}
+
+@Test(arguments: [
+    ([1, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768, 65536, 1 << 17], 7),
+    ([5, 9, 12, 13, 16, 45], 15),
+    ([0, 3, 0, 0, 7], 15),
+])
+func huffmanLengthsAreCompleteAndLimited(freq: [Int], limit: Int) {
+    let lengths = Huffman.codeLengths(freq, maxLength: limit)
+    #expect(lengths.max()! <= limit)
+    // Kraft sum of a complete prefix code is exactly 1.
+    let kraft = lengths.filter { $0 > 0 }.reduce(0.0) { $0 + 1 / Double(1 << $1) }
+    #expect(kraft == 1)
+    for (i, f) in freq.enumerated() where f > 0 { #expect(lengths[i] > 0) }
+}
+
+@Test func huffmanClassicExample() {
+    // CLRS example: a:45 b:13 c:12 d:16 e:9 f:5 -> lengths 1,3,3,3,4,4.
+    #expect(Huffman.codeLengths([45, 13, 12, 16, 9, 5], maxLength: 15) == [1, 3, 3, 3, 4, 4])
+    #expect(Huffman.canonicalCodes([2, 1, 3, 3]) == [0b10, 0b0, 0b110, 0b111])
+}
+
+@Test func deflateCompressesRedundantData() {
+    for (name, data) in deflateSamples() {
+        let z = Deflate.zlibCompress(data)
+        TestOutput.write(data, name: "deflate-\(name).raw")
+        TestOutput.write(z, name: "deflate-\(name).z")
+        #expect(z.count >= 8)
+        if name == "zeros" { #expect(z.count < 200) }
+        if name == "text" { #expect(z.count < 400) }
+        if name == "random" { #expect(z.count <= data.count + data.count / 100 + 20) }
+    }
+}
