@@ -1,2 +1,0 @@
-// swift-nn-kernel: see docs/architecture.md
-print("swift-nn-kernel")
