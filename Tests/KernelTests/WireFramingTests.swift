@@ -77,9 +77,12 @@ import Testing
     @Test func malformedJSONIsAnError() {
         let codec = MessageCodec(key: [])
         let frames = [wireDelimiter, [], Array("{\"msg_type\":\"a\"}".utf8), Array("{".utf8), [123, 125], [123, 125]]
-        #expect(throws: WireError.invalidJSON(frame: "parent_header", reason: "invalid JSON at byte 1: expected a string key")) {
-            try codec.decode(frames)
+        let error = #expect(throws: WireError.self) { try codec.decode(frames) }
+        guard case .invalidJSON(frame: "parent_header", reason: let reason)? = error else {
+            Issue.record("expected invalidJSON in parent_header, got \(String(describing: error))")
+            return
         }
+        #expect(reason.hasPrefix("invalid JSON: "))
         let noType = [wireDelimiter, [], [123, 125], [123, 125], [123, 125], [123, 125]]
         #expect(throws: WireError.invalidHeader) { try codec.decode(noType) }
     }

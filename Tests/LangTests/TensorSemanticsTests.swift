@@ -52,6 +52,18 @@ import Testing
         #expect(s.run("for x in [1, 2][0] { }") == "TypeError: cannot loop over a number: a for loop takes a list, tensor, range, record or string")
     }
 
+    @Test func aListOfParametersStaysAList() {
+        let s = TestSession()
+        s.run("w = param(0.5); b = param(0.1)")
+        #expect(s.run("type([w, b])") == "\"list\"")
+        #expect(s.run("type([w * 2, b])") == "\"list\"")
+        #expect(s.run("type([w * 2, b * 2])") == "\"tensor\"")
+        s.run("opt = SGD([w, b], lr=0.1)\nL = (w * 3 + b - 1)^2\nL.backward()\nopt.step()")
+        // dL/dw = 2 * (0.5 * 3 + 0.1 - 1) * 3 = 3.6, dL/db = 1.2
+        #expect(s.run("round(w.item(), 4)") == "0.14")
+        #expect(s.run("round(b.item(), 4)") == "-0.02")
+    }
+
     @Test func compoundAssignmentRebindsOutsideNoGrad() {
         let s = TestSession()
         #expect(s.run("a = [1, 2]\nb = a\na += 1\n[a, b]") == "tensor([[2., 3.],\n        [1., 2.]])")

@@ -159,7 +159,7 @@ extension Compiler {
             values.reserveCapacity(evals.count)
             for eval in evals { values.append(try eval.run(frame)) }
             do {
-                if let tensor = try TensorLiteral.tensorIfNumeric(values, context: context) { return .tensor(tensor) }
+                if let tensor = try TensorLiteral.tensorIfNumeric(values, context: context, keepsParameters: true) { return .tensor(tensor) }
             } catch {
                 throw LangError.from(error).located(place)
             }

@@ -3,15 +3,22 @@ import Tensor
 
 /// Turns the items of a list literal into a tensor when they are all numbers, or all tensors
 /// of one shape (numbers mixed with 0-d tensors count as 0-d tensors).
+///
+/// A literal that holds a parameter (a leaf tensor that requires grad) stays a list:
+/// `SGD([w, b], lr=0.1)` and `zero_grad([w, b])` must see the parameters themselves, and
+/// stacking would hand them a copy whose updates never reach `w` and `b`.
 enum TensorLiteral {
-    /// The tensor for `items`, or nil when they must stay a list (empty, or not all numeric
-    /// and equally shaped).
+    /// The tensor for `items`, or nil when they must stay a list (empty, not all numeric and
+    /// equally shaped, or, for a literal, holding a parameter).
     /// - Parameters:
     ///   - items: the evaluated items.
     ///   - context: the session context (stacking tensors that require grad records a graph).
+    ///   - keepsParameters: true for a list literal, where parameters keep their identity.
     /// - Returns: the tensor, or nil.
     /// - Throws: engine errors from stacking.
-    static func tensorIfNumeric(_ items: [Value], context: BuiltinContext?) throws -> Variable? {
+    static func tensorIfNumeric(
+        _ items: [Value], context: BuiltinContext?, keepsParameters: Bool = false
+    ) throws -> Variable? {
         guard !items.isEmpty else { return nil }
         var numbers: [Float] = []
         numbers.reserveCapacity(items.count)
@@ -31,7 +38,9 @@ enum TensorLiteral {
         for item in items {
             let variable: Variable
             switch item {
-            case .tensor(let t): variable = t
+            case .tensor(let t):
+                if keepsParameters && t.isLeaf && t.requiresGrad { return nil }
+                variable = t
             case .number(let number): variable = Variable(Tensor(Float(number)))
             case .bool(let flag): variable = Variable(Tensor(flag ? 1 : 0))
             default: return nil
