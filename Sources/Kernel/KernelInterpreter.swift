@@ -166,11 +166,14 @@ public enum InputError: Error, Equatable, CustomStringConvertible {
     case notAllowed
     /// The cell was interrupted while waiting for input.
     case interrupted
+    /// The input request could not reach the frontend (no stdin connection).
+    case unreachable
 
     public var description: String {
         switch self {
         case .notAllowed: "input() is not available: this frontend does not allow stdin"
         case .interrupted: "input() was interrupted"
+        case .unreachable: "input() could not reach the frontend: it has no stdin connection; pass values as variables instead"
         }
     }
 }

@@ -48,6 +48,8 @@ import Testing
              expected: "TypeError: cannot loop over a number: a for loop takes a list, tensor, range, record or string"),
         Case(id: "member missing", setup: "", code: "xs = []\nxs.apend(1)",
              expected: "AttributeError: list has no member 'apend'. Did you mean 'append'?"),
+        Case(id: "append on a tensor literal", setup: "", code: "pts = [[0, 0]]\npts.append([1, 2])",
+             expected: "AttributeError: tensor has no member 'append': a list literal of numbers is a tensor. To collect items, start from an empty list (`xs = []`) and append to it, or use cat/stack to grow a tensor"),
         Case(id: "list index", setup: "", code: "[\"a\"][1]",
              expected: "IndexError: list index 1 is out of range for a list of length 1"),
         Case(id: "list index kind", setup: "", code: "[\"a\"][\"b\"]",

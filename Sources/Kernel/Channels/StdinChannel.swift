@@ -16,7 +16,8 @@ final class StdinChannel {
 
     /// Asks the frontend behind `parent` (an execute_request) for a line of input.
     /// - Returns: The `value` of the frontend's input_reply.
-    /// - Throws: `InputError.interrupted` when an interrupt arrives while waiting.
+    /// - Throws: `InputError.interrupted` when an interrupt arrives while waiting, and
+    ///   `InputError.unreachable` when the request cannot be sent or the socket fails.
     func requestInput(prompt: String, password: Bool, parent: WireMessage) throws -> String {
         // Forget stale replies (e.g. to an earlier, interrupted request).
         while let _ = try? socket.receive(wait: false) {}
@@ -27,7 +28,7 @@ final class StdinChannel {
             try socket.send(frames)
         } catch {
             KernelLog.line("could not send input_request: \(error)")
-            throw InputError.interrupted
+            throw InputError.unreachable
         }
         while true {
             if state.interruptPending.load(ordering: .sequentiallyConsistent) {
@@ -37,7 +38,7 @@ final class StdinChannel {
             do {
                 ready = try ZMQSocket.poll([socket], timeoutMilliseconds: 50)
             } catch {
-                throw InputError.interrupted
+                throw InputError.unreachable
             }
             guard ready[0] else { continue }
             guard let received = try? socket.receive(wait: false) else { continue }

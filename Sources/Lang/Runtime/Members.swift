@@ -67,6 +67,9 @@ enum Members {
         var message = case_(value) ? "record has no field '\(name)'" : "\(kind) has no member '\(name)'"
         if let suggestion = NameSuggester.suggestion(for: name, among: names(of: value, context: context)) {
             message += ". Did you mean '\(suggestion)'?"
+        } else if kind == "tensor", context.registry.memberNames(of: "list").contains(name) {
+            // `[[1, 2]]` is a tensor, not a list: the classic surprise when collecting points.
+            message += ": a list literal of numbers is a tensor. To collect items, start from an empty list (`xs = []`) and append to it, or use cat/stack to grow a tensor"
         }
         return LangError(.attribute, message)
     }
