@@ -57,16 +57,6 @@ def value_of(kc, expression):
     return results[-1]["content"]["data"]["text/plain"]
 
 
-def settle(kc, attempts=50):
-    """Waits until the kernel stops aborting after an error (stop_on_error drains the queue the
-    way ipykernel does, so a request sent right after an error reply may be aborted)."""
-    for _ in range(attempts):
-        reply, _ = run(kc, "none")
-        if reply["content"]["status"] == "ok":
-            return
-    raise AssertionError("the kernel kept aborting requests after an error")
-
-
 def rss_kib(pid):
     """Resident set size of a process in KiB, from /proc."""
     with open(f"/proc/{pid}/status") as status:

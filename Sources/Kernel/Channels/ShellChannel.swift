@@ -15,8 +15,11 @@ final class ShellChannel {
 
     /// The count of the last cell run with `store_history` (0 before the first).
     var executionCount = 0
-    /// True after an execute error with `stop_on_error` until the queue is drained.
+    /// True while the requests that were queued when an execute failed (with `stop_on_error`)
+    /// are served: their executes are answered "aborted", as ipykernel does.
     var aborting = false
+    /// Requests taken off the socket when an execute failed, served before polling again.
+    var backlog: [WireMessage] = []
     /// Cells run in this session.
     var history = HistoryStore()
 
@@ -37,9 +40,14 @@ final class ShellChannel {
     /// - Throws: `ZMQError` when polling fails for a reason other than shutdown.
     func serve() throws {
         while !state.shutdownRequested.load(ordering: .sequentiallyConsistent) {
+            if !backlog.isEmpty {
+                handle(backlog.removeFirst())
+                if backlog.isEmpty { aborting = false }
+                continue
+            }
             let ready: [Bool]
             do {
-                ready = try ZMQSocket.poll([socket, wake], timeoutMilliseconds: aborting ? 0 : -1)
+                ready = try ZMQSocket.poll([socket, wake], timeoutMilliseconds: -1)
             } catch let error as ZMQError where error.isTerminated {
                 return
             }
@@ -47,19 +55,29 @@ final class ShellChannel {
                 _ = try? wake.receive(wait: false)
                 continue
             }
-            guard ready[0] else {
-                aborting = false  // the queue is drained: stop aborting
-                continue
-            }
-            guard let frames = try socket.receive(wait: false) else { continue }
-            let message: WireMessage
-            do {
-                message = try codec.decode(frames)
-            } catch {
-                KernelLog.line("shell: \(error)")
-                continue
-            }
-            handle(message)
+            guard ready[0], let frames = try socket.receive(wait: false) else { continue }
+            if let message = decode(frames) { handle(message) }
+        }
+    }
+
+    /// Takes every request already queued on the socket into the backlog and, if there are
+    /// any, starts aborting. Called when an execute fails with `stop_on_error`, BEFORE its
+    /// reply is sent: whatever is queued then was sent before the frontend could know of the
+    /// error (a "run all"), while a request sent after the reply runs normally.
+    func abortQueuedRequests() {
+        while let frames = try? socket.receive(wait: false) {
+            if let message = decode(frames) { backlog.append(message) }
+        }
+        aborting = !backlog.isEmpty
+    }
+
+    /// A verified message, or nil (logged) for frames that fail to decode or verify.
+    private func decode(_ frames: [[UInt8]]) -> WireMessage? {
+        do {
+            return try codec.decode(frames)
+        } catch {
+            KernelLog.line("shell: \(error)")
+            return nil
         }
     }
 

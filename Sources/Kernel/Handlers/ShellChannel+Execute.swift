@@ -54,8 +54,8 @@ extension ShellChannel {
             var replyContent = error
             replyContent["status"] = "error"
             replyContent["execution_count"] = .int(count)
+            if stopOnError && !silent { abortQueuedRequests() }
             reply("execute_reply", .object(replyContent), to: request)
-            if stopOnError && !silent { aborting = true }
         }
     }
 }
