@@ -4,7 +4,7 @@ import Lang
 /// The `run` command's output sink: streams go to the process's stdout and stderr, and each
 /// rich output is written to the output directory as a numbered file (PNG, SVG or HTML), with
 /// its text form printed. Display updates rewrite the same numbered file, so a live figure ends
-/// as its final state.
+/// as its final state; an update of a text-only display (fit's progress line) is printed.
 final class FileOutputSink: OutputSink {
     private let directory: String?
     private var counter = 0
@@ -30,7 +30,11 @@ final class FileOutputSink: OutputSink {
 
     func update(_ bundle: RichBundle, id: String) {
         guard let number = filesByDisplayID[id] else { return display(bundle, id: id) }
-        save(bundle, number: number)
+        if bundle.entries.allSatisfy({ $0.mimeType == "text/plain" }), let text = bundle.entries.first?.content {
+            write(text + "\n", to: .stdout)  // a text display updated in place, e.g. fit's progress line
+        } else {
+            save(bundle, number: number)
+        }
     }
 
     func clear(wait: Bool) {}

@@ -121,6 +121,40 @@ def test_sigint_interrupts_and_keeps_state(kernel):
     assert float(value_of(kc, "i")) > 0
 
 
+def test_fit_shows_a_live_loss_curve_updated_in_place(kernel):
+    km, kc = kernel
+    reply, messages = run(kc, "X, y = moons(200, seed=0)\nm = mlp([2, 16, 2])\n"
+                              "h = fit(m, X, y, loss=cross_entropy, opt=Adam(m.parameters(), lr=0.01), "
+                              "epochs=30, batch_size=20)")
+    assert reply["content"]["status"] == "ok", reply["content"]
+    shown = {m["content"]["transient"]["display_id"]: m["content"]["data"]
+             for m in messages if m["msg_type"] == "display_data"
+             and "display_id" in m["content"].get("transient", {})}
+    curves = [i for i, data in shown.items() if "image/png" in data and "image/svg+xml" in data]
+    assert curves, "fit showed no figure with a display id"
+    updates = [m for m in messages if m["msg_type"] == "update_display_data"]
+    assert {u["content"]["transient"]["display_id"] for u in updates} <= set(shown)
+    assert any(u["content"]["transient"]["display_id"] in curves for u in updates), \
+        "the loss curve was never updated in place"
+    progress = [u["content"]["data"]["text/plain"] for u in updates
+                if "image/png" not in u["content"]["data"]]
+    assert progress and "30/30" in progress[-1], progress[-1:]
+
+
+def test_interrupting_fit_keeps_the_weights_learnt(kernel):
+    km, kc = kernel
+    run(kc, "X, y = moons(2000, seed=0)\nm = mlp([2, 64, 64, 2])\nw0 = m.parameters()[0].detach()")
+    msg_id = kc.execute("fit(m, X, y, loss=cross_entropy, opt=SGD(m.parameters(), lr=0.1), "
+                        "epochs=100000, batch_size=10)")
+    time.sleep(1.5)
+    km.interrupt_kernel()
+    reply = kc.get_shell_msg(timeout=TIMEOUT)
+    assert reply["parent_header"]["msg_id"] == msg_id
+    assert reply["content"]["ename"] == "Interrupted"
+    assert value_of(kc, "sum(abs(m.parameters()[0] - w0)).item() > 0") == "true"
+    assert value_of(kc, "accuracy(m(X), y) > 0.5") == "true"
+
+
 def test_heartbeat_answers_while_a_cell_runs(kernel):
     km, kc = kernel
     info = km.get_connection_info()
