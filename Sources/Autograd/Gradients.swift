@@ -112,7 +112,7 @@ enum Gradients {
         case .variance, .std:
             let mean = try x.reduce(.mean, dim: dim, keepDim: true)
             let centered = try x - (dim == nil ? mean.reshaped([Int](repeating: 1, count: x.rank)) : mean)
-            var scale = try gk.scaled(2 / (n - 1))
+            var scale = gk.scaled(2 / (n - 1))
             if kind == .std { scale = try scale / kept(y).scaled(2) }
             return try centered * scale
         case .argmax, .argmin:

@@ -16,6 +16,7 @@ public enum ConnectionError: Error, Equatable, CustomStringConvertible {
     /// The signature scheme is not `hmac-sha256`.
     case unsupportedSignatureScheme(String)
 
+    /// The sentence the user sees.
     public var description: String {
         switch self {
         case .unreadable(let path, let reason): "cannot read connection file \(path): \(reason)"

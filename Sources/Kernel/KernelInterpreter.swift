@@ -13,8 +13,14 @@
 public struct MimeBundle: Equatable, Sendable {
     /// One representation: its mime type and its (text or base64) content.
     public struct Entry: Equatable, Sendable {
+        /// The mime type, e.g. `text/plain` or `image/png`.
         public var mimeType: String
+        /// The text, or base64 text for a binary type.
         public var content: String
+        /// Creates an entry.
+        /// - Parameters:
+        ///   - mimeType: the mime type.
+        ///   - content: the text, or base64 text for a binary type.
         public init(mimeType: String, content: String) {
             self.mimeType = mimeType
             self.content = content
@@ -45,7 +51,9 @@ public struct MimeBundle: Equatable, Sendable {
 
 /// The name of an output stream.
 public enum StreamName: String, Sendable {
+    /// Standard output (`print`).
     case stdout
+    /// Standard error (warnings).
     case stderr
 }
 
@@ -60,6 +68,7 @@ public struct ExecuteRequest: Sendable {
     /// The execution count this cell gets (already incremented unless silent).
     public var executionCount: Int
 
+    /// Creates a request (each parameter is the property of the same name).
     public init(code: String, silent: Bool, allowStdin: Bool, executionCount: Int) {
         self.code = code
         self.silent = silent
@@ -86,16 +95,26 @@ public enum ExecuteOutcome: Equatable, Sendable {
 public struct Completion: Equatable, Sendable {
     /// One match, with its kind (`function`, `keyword`, `variable`, `member`, `parameter`…).
     public struct Match: Equatable, Sendable {
+        /// The text that replaces `cursorStart ..< cursorEnd`.
         public var text: String
+        /// The kind of the match, shown by JupyterLab.
         public var type: String
+        /// Creates a match.
+        /// - Parameters:
+        ///   - text: the replacement text.
+        ///   - type: the kind of the match.
         public init(text: String, type: String) {
             self.text = text
             self.type = type
         }
     }
+    /// The matches, best first.
     public var matches: [Match]
+    /// Where the replaced text starts.
     public var cursorStart: Int
+    /// Where the replaced text ends.
     public var cursorEnd: Int
+    /// Creates a completion (each parameter is the property of the same name).
     public init(matches: [Match], cursorStart: Int, cursorEnd: Int) {
         self.matches = matches
         self.cursorStart = cursorStart
@@ -105,26 +124,40 @@ public struct Completion: Equatable, Sendable {
 
 /// Whether a cell is ready to run (the `is_complete` request).
 public enum Completeness: Equatable, Sendable {
+    /// The cell can run.
     case complete
     /// More lines are needed; `indent` is the text to start the next line with.
     case incomplete(indent: String)
+    /// The cell cannot run as written (a syntax error more lines will not fix).
     case invalid
+    /// The language cannot tell.
     case unknown
 }
 
 /// Static facts about the language, for `kernel_info_reply`.
 public struct LanguageInfo: Sendable {
+    /// The language's name (`language_info.name`).
     public var name: String
+    /// The language's version.
     public var version: String
+    /// The mime type of a cell's source.
     public var mimeType: String
+    /// The file extension of a script, with the dot.
     public var fileExtension: String
+    /// The Pygments lexer for highlighting, if any.
     public var pygmentsLexer: String?
+    /// The CodeMirror mode for highlighting, if any.
     public var codemirrorMode: String?
+    /// The kernel implementation's name (`implementation`).
     public var implementation: String
+    /// The kernel implementation's version.
     public var implementationVersion: String
+    /// The text a console shows on start.
     public var banner: String
+    /// Links for the frontend's help menu.
     public var helpLinks: [(text: String, url: String)]
 
+    /// Creates the facts (each parameter is the property of the same name).
     public init(
         name: String, version: String, mimeType: String, fileExtension: String,
         pygmentsLexer: String? = nil, codemirrorMode: String? = nil,
@@ -169,6 +202,7 @@ public enum InputError: Error, Equatable, CustomStringConvertible {
     /// The input request could not reach the frontend (no stdin connection).
     case unreachable
 
+    /// The sentence the user sees.
     public var description: String {
         switch self {
         case .notAllowed: "input() is not available: this frontend does not allow stdin"
@@ -199,5 +233,6 @@ public protocol KernelInterpreter: AnyObject {
 }
 
 extension KernelInterpreter {
+    /// Does nothing: a language without in-process restart need not implement `reset()`.
     public func reset() {}
 }

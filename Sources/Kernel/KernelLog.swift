@@ -14,14 +14,11 @@ enum KernelLog {
     /// Writes `message` as one line on stderr, prefixed with `[swift-nn]`.
     static func line(_ message: String) {
         let text = "[swift-nn] " + message.replacingNewlines() + "\n"
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { buffer in
-                write(2, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-            }
+        var remaining = Array(text.utf8)
+        while !remaining.isEmpty {
+            let n = write(2, remaining, remaining.count)
             if n <= 0 { return }
-            offset += n
+            remaining.removeFirst(n)
         }
     }
 }

@@ -10,6 +10,7 @@ public enum KernelServerError: Error, Equatable, CustomStringConvertible {
     /// The shell loop failed for a reason other than shutdown.
     case serveFailed(reason: String)
 
+    /// The sentence the user sees.
     public var description: String {
         switch self {
         case .socketFailed(let channel, let endpoint, let reason):

@@ -130,20 +130,19 @@ extension Tensor {
             throw .shape("meshgrid needs two 1-d tensors, got \(TensorError.format(xs.shape)) and \(TensorError.format(ys.shape))")
         }
         let nx = xs.scalarCount, ny = ys.scalarCount
-        if xy {
-            _ = try checkedCount([ny, nx], op: "meshgrid")
-            var a = [Float](), b = [Float]()
-            let xv = xs.storage, yv = ys.storage
-            a.reserveCapacity(nx * ny); b.reserveCapacity(nx * ny)
-            for i in 0..<ny { for j in 0..<nx { a.append(xv[j]); b.append(yv[i]) } }
-            return (Tensor(unchecked: [ny, nx], a), Tensor(unchecked: [ny, nx], b))
-        }
-        _ = try checkedCount([nx, ny], op: "meshgrid")
+        // "ij": row r, column c hold (x[r], y[c]); "xy": (x[c], y[r]).
+        let shape = xy ? [ny, nx] : [nx, ny]
+        _ = try checkedCount(shape, op: "meshgrid")
         var a = [Float](), b = [Float]()
         let xv = xs.storage, yv = ys.storage
         a.reserveCapacity(nx * ny); b.reserveCapacity(nx * ny)
-        for i in 0..<nx { for j in 0..<ny { a.append(xv[i]); b.append(yv[j]) } }
-        return (Tensor(unchecked: [nx, ny], a), Tensor(unchecked: [nx, ny], b))
+        for r in 0..<shape[0] {
+            for c in 0..<shape[1] {
+                a.append(xv[xy ? c : r])
+                b.append(yv[xy ? r : c])
+            }
+        }
+        return (Tensor(unchecked: shape, a), Tensor(unchecked: shape, b))
     }
 
     /// One-hot rows for integer class labels.

@@ -30,17 +30,6 @@ extension Tensor: CustomStringConvertible {
         return prefix + body + extra + suffix + ")"
     }
 
-    /// numpy's printing of the data only, e.g. `[[1. 2.]\n [3. 4.]]` style is not attempted;
-    /// this is the PyTorch body without the `tensor(` wrapper.
-    ///
-    /// - Returns: The nested-bracket text of the values.
-    public func bodyDescription() -> String {
-        if storage.isEmpty { return "[]" }
-        let summarize = storage.count > TensorPrintOptions.threshold
-        let sample = summarize ? summarizedValues() : storage
-        return render(indent: 0, summarize: summarize, formatter: TensorNumberFormatter(values: sample))
-    }
-
     private func render(indent: Int, summarize: Bool, formatter: TensorNumberFormatter) -> String {
         if shape.isEmpty { return formatter.format(first) }
         return renderAxis(axis: 0, offset: 0, indent: indent, summarize: summarize, formatter: formatter)
@@ -105,9 +94,8 @@ extension Tensor: CustomStringConvertible {
     }
 }
 
-/// The print options PyTorch uses by default.
+/// The print options PyTorch uses by default (precision 4 is in `TensorNumberFormatter`'s formats).
 enum TensorPrintOptions {
-    static let precision = 4
     static let threshold = 1000
     static let edgeItems = 3
     static let lineWidth = 80

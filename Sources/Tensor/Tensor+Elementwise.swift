@@ -2,16 +2,21 @@ import Foundation
 
 /// A two-operand elementwise operation. Comparisons give 0/1 tensors.
 public enum BinaryOp: String, Sendable, CaseIterable {
+    /// Arithmetic, power, and the larger or smaller operand.
     case add, sub, mul, div, pow, maximum, minimum
+    /// Comparisons (1 where true, else 0).
     case equal, notEqual, less, lessEqual, greater, greaterEqual
 }
 
 /// A one-operand elementwise function.
 public enum UnaryOp: Sendable, Equatable {
+    /// The elementary functions (`round` is half to even, like torch).
     case neg, exp, log, sqrt, abs, sin, cos, tanh, sigmoid, relu, sign, round, floor, ceil
+    /// `x^2` and `1 / x`.
     case square, reciprocal
     /// 1 where x > 0 else 0 (the perceptron's step).
     case step
+    /// Activations: leaky ReLU with its slope, ELU with its alpha, SELU, softplus.
     case leakyRelu(Float), elu(Float), selu, softplus
     /// GELU with the exact erf form, or the tanh approximation when `approximate`.
     case gelu(approximate: Bool)

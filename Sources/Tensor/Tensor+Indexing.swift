@@ -88,8 +88,12 @@ extension Tensor {
             }
             advancedFactor = (bshape, offsets)
         }
-        let adjacent = advancedPositions.isEmpty
-            || advancedPositions.last! - advancedPositions.first! == advancedPositions.count - 1
+        let adjacent: Bool
+        if let first = advancedPositions.first, let last = advancedPositions.last {
+            adjacent = last - first == advancedPositions.count - 1
+        } else {
+            adjacent = true
+        }
         if let adv = advancedFactor, !adjacent { factors.append(adv) }
         for (p, r) in resolved.enumerated() {
             switch r {
@@ -145,7 +149,7 @@ extension Tensor {
     /// Shape rule: see ``indexPlan(_:)``.
     /// - Throws: as ``indexPlan(_:)``.
     public func indexed(_ items: [TensorIndex]) throws(TensorError) -> Tensor {
-        try gathered(try indexPlan(items))
+        gathered(try indexPlan(items))
     }
 
     /// The elements a plan selects.

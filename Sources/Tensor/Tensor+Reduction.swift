@@ -1,5 +1,6 @@
 /// What a reduction computes. `variance` and `std` are unbiased (correction 1, like torch).
 public enum ReductionKind: Sendable, Equatable {
+    /// The reductions; `argmax`/`argmin` give positions as floats.
     case sum, mean, max, min, argmax, argmin, variance, std
 
     /// The notebook name (`"sum"`, `"var"`, ...), used in messages.

@@ -62,25 +62,13 @@ final class ControlChannel: Sendable {
                 KernelLog.line("control: \(error)")
                 return
             }
-            let message: WireMessage
-            do {
-                message = try codec.decode(frames)
-            } catch {
-                KernelLog.line("control: \(error)")
-                continue
-            }
+            guard let message = codec.decodeOrLog(frames, channel: "control") else { continue }
             handle(message)
         }
     }
 
     private func reply(_ msgType: String, _ content: JSONValue, to request: WireMessage) {
-        let frames = codec.encode(
-            msgType: msgType, content: content, parent: request, identities: request.identities)
-        do {
-            try socket.send(frames)
-        } catch {
-            KernelLog.line("control: could not send \(msgType): \(error)")
-        }
+        socket.sendReply(msgType, content, to: request, codec: codec, channel: "control")
     }
 
     private func handle(_ request: WireMessage) {

@@ -56,7 +56,7 @@ final class ShellChannel {
                 continue
             }
             guard ready[0], let frames = try socket.receive(wait: false) else { continue }
-            if let message = decode(frames) { handle(message) }
+            if let message = codec.decodeOrLog(frames, channel: "shell") { handle(message) }
         }
     }
 
@@ -66,30 +66,14 @@ final class ShellChannel {
     /// error (a "run all"), while a request sent after the reply runs normally.
     func abortQueuedRequests() {
         while let frames = try? socket.receive(wait: false) {
-            if let message = decode(frames) { backlog.append(message) }
+            if let message = codec.decodeOrLog(frames, channel: "shell") { backlog.append(message) }
         }
         aborting = !backlog.isEmpty
     }
 
-    /// A verified message, or nil (logged) for frames that fail to decode or verify.
-    private func decode(_ frames: [[UInt8]]) -> WireMessage? {
-        do {
-            return try codec.decode(frames)
-        } catch {
-            KernelLog.line("shell: \(error)")
-            return nil
-        }
-    }
-
     /// Sends the reply `msgType` with `content` to the sender of `request`.
     func reply(_ msgType: String, _ content: JSONValue, to request: WireMessage) {
-        let frames = codec.encode(
-            msgType: msgType, content: content, parent: request, identities: request.identities)
-        do {
-            try socket.send(frames)
-        } catch {
-            KernelLog.line("shell: could not send \(msgType): \(error)")
-        }
+        socket.sendReply(msgType, content, to: request, codec: codec, channel: "shell")
     }
 
     /// Handles one verified request between busy and idle.

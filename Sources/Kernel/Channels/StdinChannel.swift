@@ -42,13 +42,7 @@ final class StdinChannel {
             }
             guard ready[0] else { continue }
             guard let received = try? socket.receive(wait: false) else { continue }
-            let reply: WireMessage
-            do {
-                reply = try codec.decode(received)
-            } catch {
-                KernelLog.line("stdin: \(error)")
-                continue
-            }
+            guard let reply = codec.decodeOrLog(received, channel: "stdin") else { continue }
             guard reply.msgType == "input_reply" else {
                 KernelLog.line("stdin: ignored a \(reply.msgType) message")
                 continue

@@ -46,12 +46,6 @@ enum JSONValue: Equatable, Sendable {
         if case .object(let members) = self { return members }
         return nil
     }
-
-    /// The elements of an array.
-    var arrayValue: [JSONValue]? {
-        if case .array(let elements) = self { return elements }
-        return nil
-    }
 }
 
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,

@@ -16,6 +16,7 @@ public enum KernelspecError: Error, Equatable, CustomStringConvertible {
     /// A directory or file could not be written.
     case cannotWrite(path: String, reason: String)
 
+    /// The sentence the user sees.
     public var description: String {
         switch self {
         case .unknownOption(let o): "unknown install option \(o) (use --user, --sys-prefix or --prefix DIR)"

@@ -41,7 +41,7 @@ final class MessageCodec: Sendable {
         for (name, part) in zip(names, raw.parts) {
             do {
                 values.append(try JSONParser.parse(part))
-            } catch let error as JSONParseError {
+            } catch {
                 throw WireError.invalidJSON(frame: name, reason: error.description)
             }
         }

@@ -104,6 +104,22 @@ public final class BuiltinContext {
         return "swift-nn-display-\(displayCounter)"
     }
 
+    /// Shows `bundle` in the display `id` names, first making that display (and setting `id`)
+    /// when `id` is nil: for output shown once and then updated in place (live figures,
+    /// progress lines).
+    /// - Parameters:
+    ///   - bundle: the output.
+    ///   - id: the display's id, nil before the first call.
+    func show(_ bundle: RichBundle, inDisplay id: inout String?) {
+        if let id {
+            output.update(bundle, id: id)
+        } else {
+            let newID = newDisplayID()
+            id = newID
+            output.display(bundle, id: newID)
+        }
+    }
+
     /// Writes text to the cell's standard output.
     /// - Parameter text: the text.
     public func print(_ text: String) { output.write(text, to: .stdout) }

@@ -5,8 +5,35 @@ import Tensor
 /// (`exp(t)`, `sum(t, dim=0)`, `solve(A, b)`). Numbers and lists are accepted where a tensor
 /// is expected. `abs`, `round`, `min` and `max` are core builtins that call the tensor members.
 extension TensorBuiltins {
+    /// A builtin of one tensor argument (numbers and lists are accepted as tensors).
+    /// - Parameters:
+    ///   - name: the builtin's name.
+    ///   - x: the argument's name.
+    ///   - summary: the one-line doc.
+    ///   - body: the operation.
+    /// - Returns: the builtin.
+    static func function(_ name: String, _ x: String, _ summary: String,
+                         _ body: @escaping (Variable) throws -> Variable) -> Builtin {
+        Builtin(name, [.required(x)], summary: summary) { args, _ in .tensor(try body(try args.tensor(x))) }
+    }
+
+    /// A builtin of two tensor arguments (numbers and lists are accepted as tensors).
+    /// - Parameters:
+    ///   - name: the builtin's name.
+    ///   - x: the first argument's name.
+    ///   - y: the second argument's name.
+    ///   - summary: the one-line doc.
+    ///   - body: the operation.
+    /// - Returns: the builtin.
+    static func function(_ name: String, _ x: String, _ y: String, _ summary: String,
+                         _ body: @escaping (Variable, Variable) throws -> Variable) -> Builtin {
+        Builtin(name, [.required(x), .required(y)], summary: summary) { args, _ in
+            .tensor(try body(try args.tensor(x), try args.tensor(y)))
+        }
+    }
+
     static func unary(_ name: String, _ op: UnaryOp, _ summary: String) -> Builtin {
-        Builtin(name, [.required("t")], summary: summary) { args, _ in .tensor(try args.tensor("t").map(op)) }
+        function(name, "t", summary) { $0.map(op) }
     }
 
     static func reduction(_ name: String, _ kind: ReductionKind, _ summary: String) -> Builtin {
@@ -20,39 +47,38 @@ extension TensorBuiltins {
                 }
                 t = v
             }
-            return .tensor(try t.reduce(kind, dim: try TensorArgs.dim(args), keepDim: try args.bool("keepdim")))
+            return .tensor(try TensorArgs.reduce(t, kind, args))
         }
     }
 
+    /// The elementwise functions that are both builtins (`exp(t)`) and tensor methods
+    /// (`t.exp()`), with the builtin's summary.
+    static let elementwiseFunctions: [(name: String, op: UnaryOp, summary: String)] = [
+        ("exp", .exp, "e^x, elementwise."),
+        ("log", .log, "The natural logarithm, elementwise."),
+        ("sqrt", .sqrt, "The square root, elementwise."),
+        ("sin", .sin, "The sine, elementwise."),
+        ("cos", .cos, "The cosine, elementwise."),
+        ("tanh", .tanh, "The hyperbolic tangent, elementwise."),
+        ("sigmoid", .sigmoid, "1 / (1 + e^-x), elementwise (numerically stable)."),
+        ("relu", .relu, "max(x, 0), elementwise."),
+        ("sign", .sign, "-1, 0 or 1 by the sign of x, elementwise."),
+        ("floor", .floor, "The largest whole number <= x, elementwise."),
+        ("ceil", .ceil, "The smallest whole number >= x, elementwise."),
+    ]
+
     static var math: [Builtin] {
-        [
-            unary("exp", .exp, "e^x, elementwise."),
-            unary("log", .log, "The natural logarithm, elementwise."),
-            unary("sqrt", .sqrt, "The square root, elementwise."),
-            unary("sin", .sin, "The sine, elementwise."),
-            unary("cos", .cos, "The cosine, elementwise."),
-            unary("tanh", .tanh, "The hyperbolic tangent, elementwise."),
-            unary("sigmoid", .sigmoid, "1 / (1 + e^-x), elementwise (numerically stable)."),
-            unary("relu", .relu, "max(x, 0), elementwise."),
-            unary("sign", .sign, "-1, 0 or 1 by the sign of x, elementwise."),
-            unary("floor", .floor, "The largest whole number <= x, elementwise."),
-            unary("ceil", .ceil, "The smallest whole number >= x, elementwise."),
+        elementwiseFunctions.map { unary($0.name, $0.op, $0.summary) } + [
             Builtin("pow", [.required("t"), .required("p")], summary: "t^p elementwise (p a number or a broadcastable tensor).") { args, _ in
-                let t = try args.tensor("t")
-                if let p = args["p"].plainNumber { return .tensor(t.pow(Float(p))) }
-                return .tensor(try t.binary(.pow, try args.tensor("p")))
+                .tensor(try TensorArgs.power(try args.tensor("t"), args))
             },
             Builtin("clamp", [.required("t"), .optional("lo", .none), .optional("hi", .none)],
                     summary: "Limits every element to [lo, hi] (either bound may be none).") { args, _ in
-                let lo = try args.optionalNumber("lo").map { Float($0) }, hi = try args.optionalNumber("hi").map { Float($0) }
+                let (lo, hi) = try TensorArgs.clampBounds(args)
                 return .tensor(try args.tensor("t").clamp(lo, hi))
             },
-            Builtin("maximum", [.required("a"), .required("b")], summary: "The larger of a and b, elementwise (broadcasting).") { args, _ in
-                .tensor(try args.tensor("a").binary(.maximum, try args.tensor("b")))
-            },
-            Builtin("minimum", [.required("a"), .required("b")], summary: "The smaller of a and b, elementwise (broadcasting).") { args, _ in
-                .tensor(try args.tensor("a").binary(.minimum, try args.tensor("b")))
-            },
+            function("maximum", "a", "b", "The larger of a and b, elementwise (broadcasting).") { try $0.binary(.maximum, $1) },
+            function("minimum", "a", "b", "The smaller of a and b, elementwise (broadcasting).") { try $0.binary(.minimum, $1) },
             Builtin("where", [.required("cond"), .required("a"), .required("b")],
                     summary: "Elements of a where cond is non-zero, else of b (all three broadcast).") { args, _ in
                 .tensor(try Variable.select(try args.tensor("cond"), try args.tensor("a"), try args.tensor("b")))
@@ -66,9 +92,7 @@ extension TensorBuiltins {
             Builtin("reshape", [.required("t"), .variadic("shape")], summary: "The same elements in a new shape; one size may be -1.") { args, context in
                 .tensor(try args.tensor("t").reshaped(try TensorArgs.shape(args.rest, "reshape", context: context)))
             },
-            Builtin("flatten", [.required("t")], summary: "All elements as a 1-d tensor.") { args, _ in
-                .tensor(try args.tensor("t").flattened())
-            },
+            function("flatten", "t", "All elements as a 1-d tensor.") { $0.flattened() },
             Builtin("transpose", [.required("t"), .optional("a", 0), .optional("b", 1)], summary: "Swap axes a and b.") { args, _ in
                 .tensor(try args.tensor("t").transposed(try args.integer("a"), try args.integer("b")))
             },
@@ -83,28 +107,16 @@ extension TensorBuiltins {
 
     static var linearAlgebra: [Builtin] {
         [
-            Builtin("matmul", [.required("a"), .required("b")],
-                    summary: "The matrix product a @ b (torch.matmul: vectors, matrices and batches).") { args, _ in
-                .tensor(try args.tensor("a").matmul(try args.tensor("b")))
+            function("matmul", "a", "b", "The matrix product a @ b (torch.matmul: vectors, matrices and batches).") {
+                try $0.matmul($1)
             },
-            Builtin("dot", [.required("a"), .required("b")], summary: "The dot product of two 1-d tensors of the same length.") { args, _ in
-                .tensor(try args.tensor("a").dot(try args.tensor("b")))
-            },
-            Builtin("outer", [.required("a"), .required("b")], summary: "The outer product of two 1-d tensors: [n] and [m] give [n, m].") { args, _ in
-                .tensor(try args.tensor("a").outer(try args.tensor("b")))
-            },
-            Builtin("inv", [.required("A")], summary: "The inverse of a square matrix (computed in float64).") { args, _ in
-                .tensor(try args.tensor("A").inverse())
-            },
-            Builtin("det", [.required("A")], summary: "The determinant of a square matrix (computed in float64).") { args, _ in
-                .tensor(try args.tensor("A").determinant())
-            },
-            Builtin("solve", [.required("A"), .required("b")], summary: "x with A x = b for a square, invertible A (float64).") { args, _ in
-                .tensor(try args.tensor("A").solve(try args.tensor("b")))
-            },
-            Builtin("lstsq", [.required("A"), .required("b")],
-                    summary: "The least-squares x minimising |A x - b| (QR in float64), e.g. the normal equation's θ.") { args, _ in
-                .tensor(Variable(try args.tensor("A").value.leastSquares(try args.tensor("b").value)))
+            function("dot", "a", "b", "The dot product of two 1-d tensors of the same length.") { try $0.dot($1) },
+            function("outer", "a", "b", "The outer product of two 1-d tensors: [n] and [m] give [n, m].") { try $0.outer($1) },
+            function("inv", "A", "The inverse of a square matrix (computed in float64).") { try $0.inverse() },
+            function("det", "A", "The determinant of a square matrix (computed in float64).") { try $0.determinant() },
+            function("solve", "A", "b", "x with A x = b for a square, invertible A (float64).") { try $0.solve($1) },
+            function("lstsq", "A", "b", "The least-squares x minimising |A x - b| (QR in float64), e.g. the normal equation's θ.") {
+                Variable(try $0.value.leastSquares($1.value))
             },
         ]
     }

@@ -89,12 +89,10 @@ extension TensorBuiltins {
                 let scale = Variable(Tensor(Float(pow10(digits))))
                 return .tensor(try t.binary(.mul, scale).map(.round).binary(.div, scale))
             },
-            method("pow", [.required("p")], "t^p elementwise.") { t, args, _ in
-                if let p = args["p"].plainNumber { return .tensor(t.pow(Float(p))) }
-                return .tensor(try t.binary(.pow, try args.tensor("p")))
-            },
+            method("pow", [.required("p")], "t^p elementwise.") { t, args, _ in .tensor(try TensorArgs.power(t, args)) },
             method("clamp", [.optional("lo", .none), .optional("hi", .none)], "Limits every element to [lo, hi].") { t, args, _ in
-                .tensor(t.clamp(try args.optionalNumber("lo").map { Float($0) }, try args.optionalNumber("hi").map { Float($0) }))
+                let (lo, hi) = try TensorArgs.clampBounds(args)
+                return .tensor(t.clamp(lo, hi))
             },
             method("matmul", [.required("other")], "The matrix product t @ other.") { t, args, _ in
                 .tensor(try t.matmul(try args.tensor("other")))
@@ -112,14 +110,10 @@ extension TensorBuiltins {
         for (name, kind, summary) in reductions {
             list.append(method(name, [.optional("dim", .none), .optional("keepdim", false)],
                                summary + ", over all elements or along dim.") { t, args, _ in
-                .tensor(try t.reduce(kind, dim: try TensorArgs.dim(args), keepDim: try args.bool("keepdim")))
+                .tensor(try TensorArgs.reduce(t, kind, args))
             })
         }
-        let elementwise: [(String, UnaryOp)] = [
-            ("exp", .exp), ("log", .log), ("sqrt", .sqrt), ("sin", .sin), ("cos", .cos), ("tanh", .tanh),
-            ("sigmoid", .sigmoid), ("relu", .relu), ("sign", .sign), ("floor", .floor), ("ceil", .ceil),
-        ]
-        for (name, op) in elementwise {
+        for (name, op, _) in elementwiseFunctions {
             list.append(method(name, [], "\(name)(x), elementwise.") { t, _, _ in .tensor(t.map(op)) })
         }
         list.append(method("softmax", [.optional("dim", -1)], "exp(x) / sum(exp(x)) along dim (stable).") { t, args, _ in

@@ -57,13 +57,37 @@ enum TensorArgs {
         }
     }
 
-    /// The result of a function that gave a number-only input: a number when every input was
-    /// a plain number and the result is a single element without grad, else the tensor.
-    static func numberOrTensor(_ result: Variable, inputsWereNumbers: Bool) -> Value {
-        if inputsWereNumbers, !result.requiresGrad, result.value.scalarCount == 1, let x = result.value.scalars.first {
-            return .number(Double(x))
-        }
-        return .tensor(result)
+    /// `t^p` for `pow(t, p)` and `t.pow(p)`: a plain-number `p` uses the scalar power, a
+    /// tensor `p` broadcasts.
+    /// - Parameters:
+    ///   - t: the base.
+    ///   - args: the arguments, with the exponent `p`.
+    /// - Returns: the power.
+    /// - Throws: TypeError for a `p` that is not a number or tensor; a shape error when the
+    ///   tensors do not broadcast.
+    static func power(_ t: Variable, _ args: Arguments) throws -> Variable {
+        if let p = args["p"].plainNumber { return t.pow(Float(p)) }
+        return try t.binary(.pow, try args.tensor("p"))
+    }
+
+    /// The bounds `lo` and `hi` of `clamp` (none leaves that side open).
+    /// - Parameter args: the arguments.
+    /// - Returns: the bounds.
+    /// - Throws: TypeError for a bound that is not a number or none.
+    static func clampBounds(_ args: Arguments) throws -> (lo: Float?, hi: Float?) {
+        (try args.optionalNumber("lo").map { Float($0) }, try args.optionalNumber("hi").map { Float($0) })
+    }
+
+    /// A reduction of `t` along the `dim` and `keepdim` arguments (`sum(t, dim=0)`, `t.sum()`).
+    /// - Parameters:
+    ///   - t: the tensor.
+    ///   - kind: the reduction.
+    ///   - args: the arguments, with `dim` and `keepdim`.
+    /// - Returns: the reduced tensor.
+    /// - Throws: TypeError/ValueError for a bad `dim` or `keepdim`; a shape error for an axis
+    ///   out of range.
+    static func reduce(_ t: Variable, _ kind: ReductionKind, _ args: Arguments) throws -> Variable {
+        try t.reduce(kind, dim: try dim(args), keepDim: try args.bool("keepdim"))
     }
 
     /// A shape as the language shows it: a list of numbers.

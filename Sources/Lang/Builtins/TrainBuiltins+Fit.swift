@@ -195,13 +195,6 @@ final class FitProgressDisplay {
         let now = clock.now
         if !force, let last = lastLine, now - last < .milliseconds(250) { return }
         lastLine = now
-        let bundle = RichBundle.plainText(text)
-        if let id = lineID {
-            context.output.update(bundle, id: id)
-        } else {
-            let id = context.newDisplayID()
-            lineID = id
-            context.output.display(bundle, id: id)
-        }
+        context.show(RichBundle.plainText(text), inDisplay: &lineID)
     }
 }

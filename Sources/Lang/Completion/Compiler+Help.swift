@@ -15,10 +15,7 @@ extension Compiler {
                 if let member = context.registry.member(of: value.typeName, named: memberName) {
                     page = Inspector.help(member: member)
                 } else {
-                    let memberValue: Value
-                    do { memberValue = try Members.get(value, memberName, context: context) } catch {
-                        throw LangError.from(error).located(place)
-                    }
+                    let memberValue = try Compiler.locating(place) { try Members.get(value, memberName, context: context) }
                     page = Inspector.help(name: text, value: memberValue, detailLevel: detail)
                 }
                 context.page(.plainText(page))

@@ -57,9 +57,7 @@ extension Compiler {
                 guard let seed = interpreter.globals["seed"] ?? interpreter.builtinValues["seed"].map({ .builtin($0) }) else {
                     throw LangError.valueError("seed() is not available in this session").located(place)
                 }
-                do { _ = try interpreter.call(seed, [.number(number)], [], place: place) } catch {
-                    throw LangError.from(error).located(place)
-                }
+                _ = try Compiler.locating(place) { try interpreter.call(seed, [.number(number)], [], place: place) }
                 if valued { frame.result = .none }
                 return .next
             }

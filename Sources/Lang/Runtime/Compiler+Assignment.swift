@@ -11,9 +11,8 @@ extension Compiler {
         case .destructure(let identifiers):
             let stores = identifiers.map { StoreBox(storeName($0.name)) }
             return { frame in
-                let items: [Value]
-                do { items = try Compiler.unpack(try eval(frame), count: stores.count, context: context) } catch {
-                    throw LangError.from(error).located(place)
+                let items = try Compiler.locating(place) {
+                    try Compiler.unpack(try eval(frame), count: stores.count, context: context)
                 }
                 for (store, item) in zip(stores, items) { store.run(frame, item) }
                 return .next
@@ -25,9 +24,7 @@ extension Compiler {
                 let container = try receiverEval(frame)
                 let index = try itemsEval(frame)
                 let newValue = try eval(frame)
-                do { try Indexing.assign(container, index, newValue, context: context) } catch {
-                    throw LangError.from(error).located(place)
-                }
+                try Compiler.locating(place) { try Indexing.assign(container, index, newValue, context: context) }
                 return .next
             }
         case .member(let receiver, let name):
@@ -36,9 +33,7 @@ extension Compiler {
             return { frame in
                 let object = try receiverEval(frame)
                 let newValue = try eval(frame)
-                do { try Members.set(object, memberName, newValue, context: context) } catch {
-                    throw LangError.from(error).located(place)
-                }
+                try Compiler.locating(place) { try Members.set(object, memberName, newValue, context: context) }
                 return .next
             }
         }
@@ -51,9 +46,7 @@ extension Compiler {
         let place = place(span)
         let context = interpreter.context
         let combine: (Value, Value) throws -> Value = { old, rhs in
-            do { return try Compiler.combine(old, op, rhs, context: context) } catch {
-                throw LangError.from(error).located(place)
-            }
+            try Compiler.locating(place) { try Compiler.combine(old, op, rhs, context: context) }
         }
         switch target {
         case .name(let identifier):
@@ -101,12 +94,10 @@ extension Compiler {
                 let container = try receiverEval(frame)
                 let index = try itemsEval(frame)
                 let rhs = try eval(frame)
-                do {
+                try Compiler.locating(place) {
                     let old = try Indexing.read(container, index, context: context)
                     let new = try Operators.binary(op, old, rhs, context: context)
                     try Indexing.assign(container, index, new, context: context)
-                } catch {
-                    throw LangError.from(error).located(place)
                 }
                 return .next
             }
@@ -116,11 +107,9 @@ extension Compiler {
             return { frame in
                 let object = try receiverEval(frame)
                 let rhs = try eval(frame)
-                do {
+                try Compiler.locating(place) {
                     let old = try Members.get(object, memberName, context: context)
                     try Members.set(object, memberName, try Compiler.combine(old, op, rhs, context: context), context: context)
-                } catch {
-                    throw LangError.from(error).located(place)
                 }
                 return .next
             }

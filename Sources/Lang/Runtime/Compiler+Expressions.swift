@@ -200,25 +200,13 @@ extension Compiler {
             }
         }
         switch op {
-        case .and:
+        case .and, .or:
+            // `a and b` is b when a is true, else a; `a or b` is a when a is true, else b.
             let leftPlace = self.place(lhs.span)
+            let rightWhenLeftIs = op == .and
             return { frame in
                 let a = try left(frame)
-                let truth: Bool
-                if case .bool(let flag) = a { truth = flag } else {
-                    do { truth = try Operators.truth(a) } catch { throw LangError.from(error).located(leftPlace) }
-                }
-                return truth ? try right(frame) : a
-            }
-        case .or:
-            let leftPlace = self.place(lhs.span)
-            return { frame in
-                let a = try left(frame)
-                let truth: Bool
-                if case .bool(let flag) = a { truth = flag } else {
-                    do { truth = try Operators.truth(a) } catch { throw LangError.from(error).located(leftPlace) }
-                }
-                return truth ? a : try right(frame)
+                return try Compiler.truth(of: a, at: leftPlace) == rightWhenLeftIs ? try right(frame) : a
             }
         case .add:
             return { frame in

@@ -28,10 +28,7 @@ extension Compiler {
                     }
                     return .next
                 }
-                let items: [Value]
-                do { items = try Compiler.iterationItems(value, context: context) } catch {
-                    throw LangError.from(error).located(place)
-                }
+                let items = try Compiler.locating(place) { try Compiler.iterationItems(value, context: context) }
                 for item in items {
                     if flag.isSet { throw interrupted() }
                     store(frame, item)
@@ -45,16 +42,10 @@ extension Compiler {
             }
         }
         return { frame in
-            let items: [Value]
-            do { items = try Compiler.iterationItems(try iterable(frame), context: context) } catch {
-                throw LangError.from(error).located(place)
-            }
+            let items = try Compiler.locating(place) { try Compiler.iterationItems(try iterable(frame), context: context) }
             for item in items {
                 if flag.isSet { throw interrupted() }
-                let parts: [Value]
-                do { parts = try Compiler.unpack(item, count: stores.count, context: context) } catch {
-                    throw LangError.from(error).located(place)
-                }
+                let parts = try Compiler.locating(place) { try Compiler.unpack(item, count: stores.count, context: context) }
                 for (store, part) in zip(stores, parts) { store.run(frame, part) }
                 switch try body(frame) {
                 case .next, .continueLoop: break

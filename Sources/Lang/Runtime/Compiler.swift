@@ -238,11 +238,22 @@ final class Compiler {
     func compileCondition(_ expr: Expr) throws -> (Frame) throws -> Bool {
         let eval = try compileExpr(expr)
         let place = place(expr.span)
-        return { frame in
-            let value = try eval(frame)
-            if case .bool(let flag) = value { return flag }
-            do { return try Operators.truth(value) } catch { throw LangError.from(error).located(place) }
-        }
+        return { frame in try Compiler.truth(of: try eval(frame), at: place) }
+    }
+
+    /// The truth of a condition's value (`if`, `while`, `assert`, `and`, `or`), with a fast path
+    /// for bools; an error (an ambiguous tensor) is located at `place`.
+    @inline(__always)
+    static func truth(of value: Value, at place: SourcePlace) throws -> Bool {
+        if case .bool(let flag) = value { return flag }
+        do { return try Operators.truth(value) } catch { throw LangError.from(error).located(place) }
+    }
+
+    /// Runs `body`, locating an error it throws at `place` (an error that already has a place
+    /// keeps it).
+    @inline(__always)
+    static func locating<T>(_ place: SourcePlace, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch { throw LangError.from(error).located(place) }
     }
 
     private func compileAssert(_ condition: Expr, _ message: Expr?, span: SourceSpan) throws -> Exec {

@@ -14,9 +14,12 @@ public final class HistoryObject: LangObject {
         self.history = history
     }
 
+    /// `"history"`.
     public var typeName: String { "history" }
+    /// The one-line summary of the last epoch.
     public var textForm: String { history.summaryText }
 
+    /// The loss (and accuracy) curves with the summary as text; nil before any epoch.
     public func richBundle(format: FigureFormat) -> RichBundle? {
         guard !history.epochs.isEmpty else { return nil }
         var bundle = FigureValue.bundle(for: HistoryChart.chart(for: history), format: format)

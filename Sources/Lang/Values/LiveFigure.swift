@@ -48,13 +48,7 @@ public final class LiveFigure {
         if !force, let last = lastShown, now - last < max(minimumInterval, lastRenderTime * 4) { return false }
         let bundle = FigureValue.bundle(for: chart, format: context.options.figureFormat)
         lastRenderTime = clock.now - now
-        if let id = displayID {
-            context.output.update(bundle, id: id)
-        } else {
-            let id = context.newDisplayID()
-            displayID = id
-            context.output.display(bundle, id: id)
-        }
+        context.show(bundle, inDisplay: &displayID)
         lastShown = now
         sentCount += 1
         return true

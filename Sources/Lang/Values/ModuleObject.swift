@@ -19,9 +19,12 @@ public final class ModuleObject: CallableObject {
         self.module = module
     }
 
+    /// `"module"`.
     public var typeName: String { "module" }
+    /// PyTorch's repr of the module.
     public var textForm: String { module.reprDescription }
 
+    /// The summary table, as text and HTML.
     public func richBundle(format: FigureFormat) -> RichBundle? {
         let summary = ModelSummary(module)
         return RichBundle(entries: [
@@ -30,6 +33,7 @@ public final class ModuleObject: CallableObject {
         ])
     }
 
+    /// `training`, and `weight`, `bias`, `running_mean`, `running_var` or `layers` where the layer has them.
     public var dynamicMemberNames: [String] {
         var names = ["training"]
         if module is WeightedLayer || module is BatchNorm || module is PReLU { names += ["weight", "bias"] }
@@ -38,6 +42,7 @@ public final class ModuleObject: CallableObject {
         return names.filter { $0 != "bias" || !(module is PReLU) }
     }
 
+    /// The dynamic member `name`, or nil when this layer has none of that name.
     public func member(named name: String) throws -> Value? {
         switch name {
         case "training": return .bool(module.isTraining)
@@ -57,6 +62,9 @@ public final class ModuleObject: CallableObject {
         return nil
     }
 
+    /// Replaces `weight` or `bias` by a tensor of the same shape (its grad is cleared).
+    /// - Returns: false when the layer has no such assignable member.
+    /// - Throws: TypeError for a value that is not a tensor, ShapeError for another shape.
     public func setMember(_ name: String, to value: Value) throws -> Bool {
         let target: Variable?
         switch name {
@@ -76,6 +84,8 @@ public final class ModuleObject: CallableObject {
         return true
     }
 
+    /// `model(X)`: the forward pass on one tensor.
+    /// - Throws: TypeError for other arguments; the layer's errors (e.g. a shape mismatch).
     public func call(_ arguments: [Value], named: [(String, Value)], context: BuiltinContext) throws -> Value {
         guard arguments.count == 1, named.isEmpty, let input = arguments[0].asVariable() else {
             throw LangError.typeError("a \(module.typeName) is called with one tensor: model(X)")

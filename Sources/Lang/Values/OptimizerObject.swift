@@ -12,6 +12,8 @@ public final class OptimizerObject: LangObject {
         self.optimizer = optimizer
     }
 
+    /// `"optimizer"`.
     public var typeName: String { "optimizer" }
+    /// `Adam(lr=0.001, ...)`.
     public var textForm: String { optimizer.shortDescription }
 }

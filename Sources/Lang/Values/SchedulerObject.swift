@@ -11,7 +11,9 @@ public final class SchedulerObject: LangObject {
         self.schedule = schedule
     }
 
+    /// `"scheduler"`.
     public var typeName: String { "scheduler" }
+    /// `StepLR(Adam, lr=0.01, steps=3)`.
     public var textForm: String {
         "\(schedule.typeName)(\(schedule.optimizer.typeName), lr=\(Value.format(schedule.optimizer.lr)), steps=\(schedule.stepCount))"
     }

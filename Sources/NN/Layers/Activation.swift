@@ -8,16 +8,21 @@ import Tensor
 public final class Activation: Module {
     /// Which function the layer applies.
     public enum Kind: Equatable, Sendable {
+        /// `max(0, x)`.
         case relu
         /// `max(0, x) + slope * min(0, x)` (default slope 0.01).
         case leakyReLU(slope: Float)
+        /// `1 / (1 + exp(-x))` and the hyperbolic tangent.
         case sigmoid, tanh
         /// Exact (erf) GELU, or the tanh approximation.
         case gelu(approximate: Bool)
         /// `x` for x > 0, `alpha * (exp(x) - 1)` otherwise (default alpha 1).
         case elu(alpha: Float)
+        /// SELU and `log(1 + exp(x))`, with PyTorch's constants.
         case selu, softplus
+        /// Softmax or its logarithm along `dim`.
         case softmax(dim: Int), logSoftmax(dim: Int)
+        /// `x` unchanged.
         case identity
         /// The perceptron's step: 1 where x > 0, else 0 (no useful gradient).
         case step

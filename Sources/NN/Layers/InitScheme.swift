@@ -20,8 +20,11 @@ import Tensor
 /// | `zeros`, `constant` | all zeros, all `value` |
 /// | `default` | PyTorch's Linear/Conv2d default: kaiming_uniform(a = sqrt(5)), i.e. U(-1/sqrt(fan_in), 1/sqrt(fan_in)) |
 public enum InitScheme: String, Sendable, CaseIterable {
+    /// PyTorch's layer default, and the Xavier/Glorot schemes (see the table above).
     case `default`, xavier, glorot, xavierNormal = "xavier_normal", glorotNormal = "glorot_normal"
+    /// The He/Kaiming schemes.
     case he, kaiming, heUniform = "he_uniform", kaimingUniform = "kaiming_uniform"
+    /// The LeCun schemes, plain distributions and constants.
     case lecun, lecunUniform = "lecun_uniform", normal, uniform, zeros, constant
 
     /// Parses a scheme name as the notebook spells it (case-insensitive).

@@ -43,13 +43,8 @@ public final class Adam: Optimizer {
     public init(_ parameters: [Variable], lr: Double = 0.001, betas: (Double, Double) = (0.9, 0.999),
                 eps: Double = 1e-8, weightDecay: Double = 0, amsgrad: Bool = false,
                 decoupled: Bool = false) throws(NNError) {
-        let name = decoupled ? "AdamW" : "Adam"
-        try OptimizerCheck.parameters(parameters, name)
-        try OptimizerCheck.nonNegative(lr, "lr", name)
-        try OptimizerCheck.beta(betas.0, "beta1", name)
-        try OptimizerCheck.beta(betas.1, "beta2", name)
-        try OptimizerCheck.nonNegative(eps, "eps", name)
-        try OptimizerCheck.nonNegative(weightDecay, "weight_decay", name)
+        try OptimizerCheck.adamFamily(parameters, lr: lr, betas: betas, eps: eps, weightDecay: weightDecay,
+                                      decoupled ? "AdamW" : "Adam")
         self.parameters = parameters
         self.lr = lr
         self.betas = betas
@@ -75,42 +70,45 @@ public final class Adam: Optimizer {
     /// Applies one update to every parameter that has a gradient (the rule above).
     public func step() {
         let (b1, b2) = betas
-        for (i, p) in parameters.enumerated() {
-            guard var g = p.grad?.scalars else { continue }
-            var x = p.value.scalars
-            state.steps[i] += 1
+        let fb1 = Float(b1), fb2 = Float(b2), e = Float(eps)
+        let l2 = decoupled ? 0 : Float(weightDecay)
+        OptimizerState.update(parameters, &state, weightDecay: l2) { i, g, x, state in
             let t = Double(state.steps[i])
-            if weightDecay != 0 {
-                if decoupled {
-                    let factor = Float(1 - lr * weightDecay)
-                    for k in x.indices { x[k] *= factor }
-                } else {
-                    let wd = Float(weightDecay)
-                    for k in g.indices { g[k] += wd * x[k] }
-                }
+            if decoupled, weightDecay != 0 {
+                let factor = Float(1 - lr * weightDecay)
+                for k in x.indices { x[k] *= factor }
             }
-            var m = state.buffer("exp_avg", i) ?? [Float](repeating: 0, count: x.count)
-            var v = state.buffer("exp_avg_sq", i) ?? [Float](repeating: 0, count: x.count)
-            let fb1 = Float(b1), fb2 = Float(b2)
-            for k in g.indices {
-                m[k] += (g[k] - m[k]) * (1 - fb1)
-                v[k] = fb2 * v[k] + (1 - fb2) * g[k] * g[k]
-            }
-            state.set("exp_avg", i, m)
-            state.set("exp_avg_sq", i, v)
+            let (m, moment2) = state.adamMoments(i, g, beta1: fb1, beta2: fb2)
+            var v = moment2
             if amsgrad {
-                var vmax = state.buffer("max_exp_avg_sq", i) ?? [Float](repeating: 0, count: x.count)
-                for k in vmax.indices { vmax[k] = Swift.max(vmax[k], v[k]) }
-                state.set("max_exp_avg_sq", i, vmax)
-                v = vmax
+                v = state.buffer("max_exp_avg_sq", i, orFilled: x.count)
+                for k in v.indices { v[k] = Swift.max(v[k], moment2[k]) }
+                state.set("max_exp_avg_sq", i, v)
             }
             let stepSize = Float(lr / (1 - Foundation.pow(b1, t)))
             let correction2 = Float((1 - Foundation.pow(b2, t)).squareRoot())
-            let e = Float(eps)
             for k in x.indices {
                 x[k] -= stepSize * m[k] / (v[k].squareRoot() / correction2 + e)
             }
-            p.update(x)
         }
+    }
+}
+
+extension OptimizerState {
+    /// Updates and stores Adam's moment estimates of parameter `i` (buffers `exp_avg` and
+    /// `exp_avg_sq`, zero at first): `m = beta1 * m + (1 - beta1) * g` and
+    /// `v = beta2 * v + (1 - beta2) * g^2`.
+    ///
+    /// - Returns: The new `m` and `v`.
+    mutating func adamMoments(_ i: Int, _ g: [Float], beta1: Float, beta2: Float) -> (m: [Float], v: [Float]) {
+        var m = buffer("exp_avg", i, orFilled: g.count)
+        var v = buffer("exp_avg_sq", i, orFilled: g.count)
+        for k in g.indices {
+            m[k] += (g[k] - m[k]) * (1 - beta1)
+            v[k] = beta2 * v[k] + (1 - beta2) * g[k] * g[k]
+        }
+        set("exp_avg", i, m)
+        set("exp_avg_sq", i, v)
+        return (m, v)
     }
 }

@@ -28,12 +28,7 @@ public final class Adamax: Optimizer {
     /// - Throws: `NNError.invalidArgument` for a bad value.
     public init(_ parameters: [Variable], lr: Double = 0.002, betas: (Double, Double) = (0.9, 0.999),
                 eps: Double = 1e-8, weightDecay: Double = 0) throws(NNError) {
-        try OptimizerCheck.parameters(parameters, "Adamax")
-        try OptimizerCheck.nonNegative(lr, "lr", "Adamax")
-        try OptimizerCheck.beta(betas.0, "beta1", "Adamax")
-        try OptimizerCheck.beta(betas.1, "beta2", "Adamax")
-        try OptimizerCheck.nonNegative(eps, "eps", "Adamax")
-        try OptimizerCheck.nonNegative(weightDecay, "weight_decay", "Adamax")
+        try OptimizerCheck.adamFamily(parameters, lr: lr, betas: betas, eps: eps, weightDecay: weightDecay, "Adamax")
         self.parameters = parameters
         self.lr = lr
         self.betas = betas
@@ -56,14 +51,10 @@ public final class Adamax: Optimizer {
 
     /// Applies one update to every parameter that has a gradient (the rule above).
     public func step() {
-        let fb1 = Float(betas.0), fb2 = Float(betas.1), e = Float(eps), wd = Float(weightDecay)
-        for (i, p) in parameters.enumerated() {
-            guard var g = p.grad?.scalars else { continue }
-            var x = p.value.scalars
-            state.steps[i] += 1
-            if wd != 0 { for k in g.indices { g[k] += wd * x[k] } }
-            var m = state.buffer("exp_avg", i) ?? [Float](repeating: 0, count: x.count)
-            var u = state.buffer("exp_inf", i) ?? [Float](repeating: 0, count: x.count)
+        let fb1 = Float(betas.0), fb2 = Float(betas.1), e = Float(eps)
+        OptimizerState.update(parameters, &state, weightDecay: Float(weightDecay)) { i, g, x, state in
+            var m = state.buffer("exp_avg", i, orFilled: x.count)
+            var u = state.buffer("exp_inf", i, orFilled: x.count)
             for k in g.indices {
                 m[k] += (g[k] - m[k]) * (1 - fb1)
                 u[k] = Swift.max(u[k] * fb2, abs(g[k]) + e)
@@ -72,7 +63,6 @@ public final class Adamax: Optimizer {
             state.set("exp_inf", i, u)
             let clr = Float(lr / (1 - Foundation.pow(betas.0, Double(state.steps[i]))))
             for k in x.indices { x[k] -= clr * m[k] / u[k] }
-            p.update(x)
         }
     }
 }
@@ -109,12 +99,7 @@ public final class NAdam: Optimizer {
     /// - Throws: `NNError.invalidArgument` for a bad value.
     public init(_ parameters: [Variable], lr: Double = 0.002, betas: (Double, Double) = (0.9, 0.999),
                 eps: Double = 1e-8, weightDecay: Double = 0, momentumDecay: Double = 0.004) throws(NNError) {
-        try OptimizerCheck.parameters(parameters, "NAdam")
-        try OptimizerCheck.nonNegative(lr, "lr", "NAdam")
-        try OptimizerCheck.beta(betas.0, "beta1", "NAdam")
-        try OptimizerCheck.beta(betas.1, "beta2", "NAdam")
-        try OptimizerCheck.nonNegative(eps, "eps", "NAdam")
-        try OptimizerCheck.nonNegative(weightDecay, "weight_decay", "NAdam")
+        try OptimizerCheck.adamFamily(parameters, lr: lr, betas: betas, eps: eps, weightDecay: weightDecay, "NAdam")
         try OptimizerCheck.nonNegative(momentumDecay, "momentum_decay", "NAdam")
         self.parameters = parameters
         self.lr = lr
@@ -141,25 +126,14 @@ public final class NAdam: Optimizer {
     /// Applies one update to every parameter that has a gradient (the rule above).
     public func step() {
         let (b1, b2) = betas
-        let fb1 = Float(b1), fb2 = Float(b2), e = Float(eps), wd = Float(weightDecay)
-        for (i, p) in parameters.enumerated() {
-            guard var g = p.grad?.scalars else { continue }
-            var x = p.value.scalars
-            state.steps[i] += 1
+        let fb1 = Float(b1), fb2 = Float(b2), e = Float(eps)
+        OptimizerState.update(parameters, &state, weightDecay: Float(weightDecay)) { i, g, x, state in
             let t = Double(state.steps[i])
-            if wd != 0 { for k in g.indices { g[k] += wd * x[k] } }
             let mu = b1 * (1 - 0.5 * Foundation.pow(0.96, t * momentumDecay))
             let muNext = b1 * (1 - 0.5 * Foundation.pow(0.96, (t + 1) * momentumDecay))
             muProducts[i] *= mu
             let product = muProducts[i]
-            var m = state.buffer("exp_avg", i) ?? [Float](repeating: 0, count: x.count)
-            var v = state.buffer("exp_avg_sq", i) ?? [Float](repeating: 0, count: x.count)
-            for k in g.indices {
-                m[k] += (g[k] - m[k]) * (1 - fb1)
-                v[k] = fb2 * v[k] + (1 - fb2) * g[k] * g[k]
-            }
-            state.set("exp_avg", i, m)
-            state.set("exp_avg_sq", i, v)
+            let (m, v) = state.adamMoments(i, g, beta1: fb1, beta2: fb2)
             let correction2 = Float(1 - Foundation.pow(b2, t))
             let gradCoefficient = Float(lr * (1 - mu) / (1 - product))
             let momentumCoefficient = Float(lr * muNext / (1 - product * muNext))
@@ -168,7 +142,6 @@ public final class NAdam: Optimizer {
                 x[k] -= gradCoefficient * g[k] / d
                 x[k] -= momentumCoefficient * m[k] / d
             }
-            p.update(x)
         }
     }
 }

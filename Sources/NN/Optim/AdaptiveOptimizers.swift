@@ -54,20 +54,15 @@ public final class Adagrad: Optimizer {
 
     /// Applies one update to every parameter that has a gradient (the rule above).
     public func step() {
-        let wd = Float(weightDecay), e = Float(eps)
-        for (i, p) in parameters.enumerated() {
-            guard var g = p.grad?.scalars else { continue }
-            var x = p.value.scalars
-            state.steps[i] += 1
-            if wd != 0 { for k in g.indices { g[k] += wd * x[k] } }
-            var s = state.buffer("sum", i) ?? [Float](repeating: Float(initialAccumulatorValue), count: x.count)
+        let e = Float(eps)
+        OptimizerState.update(parameters, &state, weightDecay: Float(weightDecay)) { i, g, x, state in
+            var s = state.buffer("sum", i, orFilled: x.count, with: Float(initialAccumulatorValue))
             let clr = Float(lr / (1 + Double(state.steps[i] - 1) * lrDecay))
             for k in x.indices {
                 s[k] += g[k] * g[k]
                 x[k] -= clr * g[k] / (s[k].squareRoot() + e)
             }
             state.set("sum", i, s)
-            p.update(x)
         }
     }
 }
@@ -132,18 +127,14 @@ public final class RMSprop: Optimizer {
 
     /// Applies one update to every parameter that has a gradient (the rule above).
     public func step() {
-        let a = Float(alpha), e = Float(eps), wd = Float(weightDecay), mu = Float(momentum), lr = Float(self.lr)
-        for (i, p) in parameters.enumerated() {
-            guard var g = p.grad?.scalars else { continue }
-            var x = p.value.scalars
-            state.steps[i] += 1
-            if wd != 0 { for k in g.indices { g[k] += wd * x[k] } }
-            var s = state.buffer("square_avg", i) ?? [Float](repeating: 0, count: x.count)
+        let a = Float(alpha), e = Float(eps), mu = Float(momentum), lr = Float(self.lr)
+        OptimizerState.update(parameters, &state, weightDecay: Float(weightDecay)) { i, g, x, state in
+            var s = state.buffer("square_avg", i, orFilled: x.count)
             for k in g.indices { s[k] = a * s[k] + (1 - a) * g[k] * g[k] }
             state.set("square_avg", i, s)
             var d = [Float](repeating: 0, count: x.count)
             if centered {
-                var avg = state.buffer("grad_avg", i) ?? [Float](repeating: 0, count: x.count)
+                var avg = state.buffer("grad_avg", i, orFilled: x.count)
                 for k in g.indices {
                     avg[k] += (g[k] - avg[k]) * (1 - a)
                     d[k] = (s[k] - avg[k] * avg[k]).squareRoot() + e
@@ -153,7 +144,7 @@ public final class RMSprop: Optimizer {
                 for k in g.indices { d[k] = s[k].squareRoot() + e }
             }
             if mu > 0 {
-                var b = state.buffer("momentum_buffer", i) ?? [Float](repeating: 0, count: x.count)
+                var b = state.buffer("momentum_buffer", i, orFilled: x.count)
                 for k in g.indices {
                     b[k] = mu * b[k] + g[k] / d[k]
                     x[k] -= lr * b[k]
@@ -162,7 +153,6 @@ public final class RMSprop: Optimizer {
             } else {
                 for k in x.indices { x[k] -= lr * g[k] / d[k] }
             }
-            p.update(x)
         }
     }
 }
@@ -218,14 +208,10 @@ public final class Adadelta: Optimizer {
 
     /// Applies one update to every parameter that has a gradient (the rule above).
     public func step() {
-        let r = Float(rho), e = Float(eps), wd = Float(weightDecay), lr = Float(self.lr)
-        for (i, p) in parameters.enumerated() {
-            guard var g = p.grad?.scalars else { continue }
-            var x = p.value.scalars
-            state.steps[i] += 1
-            if wd != 0 { for k in g.indices { g[k] += wd * x[k] } }
-            var s = state.buffer("square_avg", i) ?? [Float](repeating: 0, count: x.count)
-            var u = state.buffer("acc_delta", i) ?? [Float](repeating: 0, count: x.count)
+        let r = Float(rho), e = Float(eps), lr = Float(self.lr)
+        OptimizerState.update(parameters, &state, weightDecay: Float(weightDecay)) { i, g, x, state in
+            var s = state.buffer("square_avg", i, orFilled: x.count)
+            var u = state.buffer("acc_delta", i, orFilled: x.count)
             for k in g.indices {
                 s[k] = r * s[k] + (1 - r) * g[k] * g[k]
                 let delta = (u[k] + e).squareRoot() / (s[k] + e).squareRoot() * g[k]
@@ -234,7 +220,6 @@ public final class Adadelta: Optimizer {
             }
             state.set("square_avg", i, s)
             state.set("acc_delta", i, u)
-            p.update(x)
         }
     }
 }

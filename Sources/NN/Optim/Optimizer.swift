@@ -49,10 +49,38 @@ struct OptimizerState {
         buffers[name]?[i] ?? nil
     }
 
+    /// The buffer `name` of parameter `i`, or `count` copies of `fill` before it was set.
+    func buffer(_ name: String, _ i: Int, orFilled count: Int, with fill: Float = 0) -> [Float] {
+        buffer(name, i) ?? [Float](repeating: fill, count: count)
+    }
+
     /// Stores buffer `name` of parameter `i`.
     mutating func set(_ name: String, _ i: Int, _ value: [Float]) {
         if buffers[name] == nil { buffers[name] = [[Float]?](repeating: nil, count: steps.count) }
         buffers[name]?[i] = value
+    }
+
+    /// The loop every optimiser's `step()` shares. For each parameter that has a gradient
+    /// (others are skipped, as in PyTorch) it counts the step in `steps[i]`, adds the L2 penalty
+    /// `weightDecay * p` to the gradient when `weightDecay` is not 0, lets `rule` update the
+    /// values, and stores them in the parameter.
+    ///
+    /// - Parameters:
+    ///   - parameters: The parameters, in the order the state was made for.
+    ///   - state: The optimiser's state (passed on to `rule`).
+    ///   - weightDecay: The L2 penalty added to the gradient; 0 for none.
+    ///   - rule: The update rule: given the parameter's index, its gradient (penalty added) and
+    ///     its values, updates the values in place.
+    static func update(_ parameters: [Variable], _ state: inout OptimizerState, weightDecay: Float,
+                       rule: (_ i: Int, _ g: inout [Float], _ x: inout [Float], _ state: inout OptimizerState) -> Void) {
+        for (i, p) in parameters.enumerated() {
+            guard var g = p.grad?.scalars else { continue }
+            var x = p.value.scalars
+            state.steps[i] += 1
+            if weightDecay != 0 { for k in g.indices { g[k] += weightDecay * x[k] } }
+            rule(i, &g, &x, &state)
+            p.update(x)
+        }
     }
 }
 
@@ -68,6 +96,18 @@ enum OptimizerCheck {
         guard value >= 0, value < 1 else {
             throw .invalidArgument("\(optimizer): \(name) must be in [0, 1), got \(value)")
         }
+    }
+
+    /// The checks of the Adam family (Adam, AdamW, Adamax, NAdam): a parameter list, lr >= 0,
+    /// betas in [0, 1), eps >= 0 and weight_decay >= 0.
+    static func adamFamily(_ params: [Variable], lr: Double, betas: (Double, Double), eps: Double,
+                           weightDecay: Double, _ optimizer: String) throws(NNError) {
+        try parameters(params, optimizer)
+        try nonNegative(lr, "lr", optimizer)
+        try beta(betas.0, "beta1", optimizer)
+        try beta(betas.1, "beta2", optimizer)
+        try nonNegative(eps, "eps", optimizer)
+        try nonNegative(weightDecay, "weight_decay", optimizer)
     }
 
     static func parameters(_ params: [Variable], _ optimizer: String) throws(NNError) {

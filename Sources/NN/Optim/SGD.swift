@@ -69,12 +69,8 @@ public final class SGD: Optimizer {
 
     /// Applies one update to every parameter that has a gradient (the rule above).
     public func step() {
-        let lr = Float(self.lr), mu = Float(momentum), wd = Float(weightDecay), damp = Float(1 - dampening)
-        for (i, p) in parameters.enumerated() {
-            guard let grad = p.grad?.scalars else { continue }
-            var x = p.value.scalars
-            var g = grad
-            if wd != 0 { for k in g.indices { g[k] += wd * x[k] } }
+        let lr = Float(self.lr), mu = Float(momentum), damp = Float(1 - dampening)
+        OptimizerState.update(parameters, &state, weightDecay: Float(weightDecay)) { i, g, x, state in
             if mu != 0 {
                 var buf: [Float]
                 if let old = state.buffer("momentum", i) {
@@ -91,7 +87,6 @@ public final class SGD: Optimizer {
                 }
             }
             for k in x.indices { x[k] -= lr * g[k] }
-            p.update(x)
         }
     }
 }

@@ -14,9 +14,13 @@ import Foundation
 public final class Schedule {
     /// Which schedule and its settings.
     public enum Kind: Sendable, Equatable {
+        /// StepLR: multiply by `gamma` every `every` steps.
         case step(every: Int, gamma: Double)
+        /// ExponentialLR: multiply by `gamma` every step.
         case exponential(gamma: Double)
+        /// CosineAnnealingLR over `total` steps, down to `minLR`.
         case cosine(total: Int, minLR: Double)
+        /// OneCycleLR peaking at `maxLR`, over `total` steps.
         case oneCycle(maxLR: Double, total: Int)
     }
 

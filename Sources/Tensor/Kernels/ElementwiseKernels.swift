@@ -9,21 +9,7 @@ enum ElementwiseKernels {
     /// Runs `body(start, end)` over `0..<count`, in parallel chunks when large.
     @inline(__always)
     static func forChunks(_ count: Int, _ body: (Int, Int) -> Void) {
-        if count < parallelThreshold {
-            body(0, count)
-            return
-        }
-        let chunks = 8
-        let size = (count + chunks - 1) / chunks
-        withoutActuallyEscaping(body) { body in
-            // Each chunk writes a disjoint range, so sharing the body is safe.
-            nonisolated(unsafe) let body = body
-            DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                let start = c * size
-                let end = min(count, start + size)
-                if start < end { body(start, end) }
-            }
-        }
+        forChunks(count, work: count, body)
     }
 
     /// Runs `body(start, end)` over `0..<count` items whose total cost is `work` elements:
