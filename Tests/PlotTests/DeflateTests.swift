@@ -21,8 +21,15 @@ func deflateSamples() -> [(String, [UInt8])] {
     let zeros = [UInt8](repeating: 0, count: 70000)
     let ramp = (0..<50000).map { UInt8(($0 / 7) % 256) }
     let skewed = (0..<30000).map { _ in UInt8(rng.next() % 100 < 90 ? rng.next() % 4 : rng.next() % 256) }
+    // Like filtered figure rows: long zero runs (matches past the insertion limit, distance 1)
+    // broken by short repeated strokes and a little noise.
+    var rows: [UInt8] = []
+    for r in 0..<60 {
+        rows += [UInt8](repeating: 0, count: 500 + r * 13)
+        rows += [2, 255, 254, 1, 0, 3, 7, 7, 7, 7, 9] + (0..<(r % 9)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+    }
     return [("empty", []), ("one", [65]), ("random", random), ("text", text), ("zeros", zeros),
-            ("ramp", ramp), ("skewed", skewed)]
+            ("ramp", ramp), ("skewed", skewed), ("rows", rows)]
 }
 
 @Test func crc32KnownValues() {
@@ -65,6 +72,7 @@ func huffmanLengthsAreCompleteAndLimited(freq: [Int], limit: Int) {
         #expect(z.count >= 8)
         if name == "zeros" { #expect(z.count < 200) }
         if name == "text" { #expect(z.count < 400) }
+        if name == "rows" { #expect(z.count < 1500) }
         if name == "random" { #expect(z.count <= data.count + data.count / 100 + 20) }
     }
 }

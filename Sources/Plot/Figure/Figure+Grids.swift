@@ -16,20 +16,8 @@ extension Figure {
     public mutating func regions(classes: [Int], rows: Int, columns: Int, extent: Extent,
                                  lightness: Double = 0.6) {
         guard rows > 1, columns > 1, classes.count >= rows * columns else { return }
-        addRegions(rows: rows, columns: columns, extent: extent, lightness: lightness) { i, w in
-            // The class with the largest total bilinear weight among the four neighbours.
-            var best = classes[i[0]], bestWeight = -1.0
-            for a in 0..<4 {
-                let c = classes[i[a]]
-                var total = 0.0
-                for b in 0..<4 where classes[i[b]] == c { total += w[b] }
-                if total > bestWeight {
-                    bestWeight = total
-                    best = c
-                }
-            }
-            return best
-        }
+        addRegions(rows: rows, columns: columns, extent: extent, lightness: lightness,
+                   picker: .classVote(classes))
     }
 
     /// Adds decision regions from per-class scores (logits or probabilities): each pixel takes
@@ -45,54 +33,14 @@ extension Figure {
     public mutating func regions(scores: [Double], classCount k: Int, rows: Int, columns: Int, extent: Extent,
                                  lightness: Double = 0.6) {
         guard rows > 1, columns > 1, k >= 1, scores.count >= rows * columns * k else { return }
-        addRegions(rows: rows, columns: columns, extent: extent, lightness: lightness) { i, w in
-            var best = 0, bestScore = -Double.infinity
-            for c in 0..<k {
-                let v = w[0] * scores[i[0] * k + c] + w[1] * scores[i[1] * k + c]
-                    + w[2] * scores[i[2] * k + c] + w[3] * scores[i[3] * k + c]
-                if v > bestScore {
-                    bestScore = v
-                    best = c
-                }
-            }
-            return best
-        }
+        addRegions(rows: rows, columns: columns, extent: extent, lightness: lightness,
+                   picker: .scoreArgmax(scores, classCount: k))
     }
 
-    /// The region raster, supersampled (up to 4 pixels per grid step): `pick` chooses a
-    /// pixel's class from the indices and bilinear weights of its four neighbouring samples.
+    /// The region raster, supersampled (see `RegionRaster`), added as a bilinear image layer.
     private mutating func addRegions(rows: Int, columns: Int, extent: Extent, lightness: Double,
-                                     pick: (_ indices: [Int], _ weights: [Double]) -> Int) {
-        let f = max(1, min(4, 640 / max(rows, columns)))
-        let w = columns * f, h = rows * f
-        var img = RasterImage(width: w, height: h)
-        var colors: [Int: (UInt8, UInt8, UInt8, UInt8)] = [:]
-        var indices = [0, 0, 0, 0], weights = [0.0, 0, 0, 0]
-        for py in 0..<h {
-            let gy = min(Double(rows - 1), max(0, (Double(py) + 0.5) / Double(f) - 0.5))
-            let j = min(rows - 2, Int(gy)), ty = gy - Double(j)
-            for px in 0..<w {
-                let gx = min(Double(columns - 1), max(0, (Double(px) + 0.5) / Double(f) - 0.5))
-                let i = min(columns - 2, Int(gx)), tx = gx - Double(i)
-                indices[0] = j * columns + i
-                indices[1] = indices[0] + 1
-                indices[2] = indices[0] + columns
-                indices[3] = indices[2] + 1
-                weights[0] = (1 - tx) * (1 - ty)
-                weights[1] = tx * (1 - ty)
-                weights[2] = (1 - tx) * ty
-                weights[3] = tx * ty
-                let c = pick(indices, weights)
-                let color: (UInt8, UInt8, UInt8, UInt8)
-                if let known = colors[c] {
-                    color = known
-                } else {
-                    color = RasterImage.bytes(Palette.color(c).lightened(lightness))
-                    colors[c] = color
-                }
-                img.set(px, h - 1 - py, rgba: color)
-            }
-        }
+                                     picker: RegionRaster.Picker) {
+        let img = RegionRaster.render(rows: rows, columns: columns, lightness: lightness, picker: picker)
         series.append(.raster(RasterSeries(image: img, extent: cellExtent(extent, rows: rows, columns: columns),
                                            interpolation: .bilinear)))
     }

@@ -27,13 +27,24 @@ enum BlockWriter {
     /// Order in which code-length code lengths are sent.
     static let clOrder = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]
 
-    static func distanceSymbol(_ d: Int) -> Int {
-        var lo = 0, hi = 29
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if distanceBase[mid] <= d { lo = mid } else { hi = mid - 1 }
+    /// Distance symbol of distances 1...256 (at `d - 1`) and of `257 + ((d - 1) >> 7)` for
+    /// longer ones, zlib's `dist_code` table: one lookup instead of a five-step binary search,
+    /// twice per match (not timed on its own; the block writer is now under 1 ms per figure).
+    static let distanceCodes: [UInt8] = {
+        var t = [UInt8](repeating: 0, count: 512)
+        for s in 0..<30 {
+            let end = s == 29 ? 32769 : distanceBase[s + 1]
+            for d in distanceBase[s]..<end {
+                if d <= 256 { t[d - 1] = UInt8(s) } else { t[256 + ((d - 1) >> 7)] = UInt8(s) }
+            }
         }
-        return lo
+        return t
+    }()
+
+    /// The distance symbol (0...29) of a match distance (1...32768).
+    @inline(__always)
+    static func distanceSymbol(_ d: Int) -> Int {
+        Int(d <= 256 ? distanceCodes[d - 1] : distanceCodes[256 + ((d - 1) >> 7)])
     }
 
     static let fixedLiteralLengths: [Int] = (0..<288).map { $0 < 144 ? 8 : $0 < 256 ? 9 : $0 < 280 ? 7 : 8 }

@@ -9,6 +9,9 @@ struct CoverageMask {
     let x0: Int, y0: Int, width: Int, height: Int
     /// Accumulated signed areas, `(width + 2) * height`.
     private(set) var acc: [Float]
+    /// Per row, the first and one past the last `acc` column any edge touched (empty when
+    /// `first >= end`): outside it the running sum is zero, so `Canvas.fill` skips it.
+    private(set) var first: [Int32], end: [Int32]
 
     /// Creates an empty mask over the device rectangle.
     init(x0: Int, y0: Int, width: Int, height: Int) {
@@ -17,6 +20,8 @@ struct CoverageMask {
         self.width = width
         self.height = height
         acc = [Float](repeating: 0, count: (width + 2) * height)
+        first = [Int32](repeating: Int32(width + 2), count: height)
+        end = [Int32](repeating: 0, count: height)
     }
 
     /// Adds a closed polygon in device coordinates.
@@ -59,6 +64,8 @@ struct CoverageMask {
             let xai = Int(xaFloor)
             let xbCeil = xb.rounded(.up)
             let xbi = Int(xbCeil)
+            first[y] = min(first[y], Int32(xai))
+            end[y] = max(end[y], Int32(xbi + 1))
             if xbi <= xai + 1 {
                 let xmf = Float(0.5 * (x + xnext) - xaFloor)
                 acc[line + xai] += d - d * xmf

@@ -8,12 +8,17 @@ public enum SceneRasterizer {
     ///   - scale: Device pixels per scene pixel (2 for crisp PNGs).
     /// - Returns: The opaque image, `ceil(width * scale) x ceil(height * scale)`.
     public static func render(_ scene: Scene, scale: Double = 1) -> RasterImage {
+        paint(scene, scale: scale).image()
+    }
+
+    /// The painted canvas.
+    private static func paint(_ scene: Scene, scale: Double) -> Canvas {
         let w = max(1, Int((scene.width * scale).rounded(.up)))
         let h = max(1, Int((scene.height * scale).rounded(.up)))
         var canvas = Canvas(width: w, height: h, background: scene.background)
         var painter = Painter(scale: scale)
         painter.paint(scene.items, clip: IntRect(x0: 0, y0: 0, x1: w, y1: h), on: &canvas)
-        return canvas.image()
+        return canvas
     }
 
     /// Renders the scene and encodes it as PNG (with a pHYs chunk of 72 dpi times `scale`).
@@ -22,7 +27,10 @@ public enum SceneRasterizer {
     ///   - scale: Device-pixel ratio.
     /// - Returns: PNG file bytes.
     public static func png(_ scene: Scene, scale: Double = 2) -> [UInt8] {
-        PNGEncoder.encode(render(scene, scale: scale), pixelsPerMeter: Int((2834.6 * scale).rounded()))
+        // The canvas is opaque, so its RGB samples go to the encoder directly.
+        let canvas = paint(scene, scale: scale)
+        return PNGEncoder.encode(canvas.rgbBytes(), width: canvas.width, height: canvas.height, channels: 3,
+                                 pixelsPerMeter: Int((2834.6 * scale).rounded()))
     }
 }
 

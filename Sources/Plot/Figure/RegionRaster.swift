@@ -1,0 +1,154 @@
+/// The raster of decision regions: a supersampled image in which each pixel takes the class
+/// picked from its four neighbouring grid samples.
+enum RegionRaster {
+    /// How pixels get their class.
+    struct Picker {
+        /// The class that clearly wins at one grid sample, or nil (ties, non-finite scores).
+        let classAt: (Int) -> Int?
+        /// A pixel's class from the indices and bilinear weights of its four grid samples.
+        let pick: (_ indices: [Int], _ weights: [Double]) -> Int
+
+        /// One class per sample: a pixel takes the class with the largest total bilinear
+        /// weight among its four samples.
+        static func classVote(_ classes: [Int]) -> Picker {
+            Picker(classAt: { classes[$0] }) { i, w in
+                var best = classes[i[0]], bestWeight = -1.0
+                for a in 0..<4 {
+                    let c = classes[i[a]]
+                    var total = 0.0
+                    for b in 0..<4 where classes[i[b]] == c { total += w[b] }
+                    if total > bestWeight {
+                        bestWeight = total
+                        best = c
+                    }
+                }
+                return best
+            }
+        }
+
+        /// `classCount` scores per sample: a pixel takes the class whose bilinearly
+        /// interpolated score is largest (the first on ties).
+        static func scoreArgmax(_ scores: [Double], classCount k: Int) -> Picker {
+            Picker(classAt: { clearWinner(scores, at: $0, classCount: k) }) { i, w in
+                var best = 0, bestScore = -Double.infinity
+                for c in 0..<k {
+                    let v = w[0] * scores[i[0] * k + c] + w[1] * scores[i[1] * k + c]
+                        + w[2] * scores[i[2] * k + c] + w[3] * scores[i[3] * k + c]
+                    if v > bestScore {
+                        bestScore = v
+                        best = c
+                    }
+                }
+                return best
+            }
+        }
+
+        /// The class with the largest score at one sample when it leads every other class by
+        /// a clear margin (so rounding in interpolation cannot flip it), else nil.
+        private static func clearWinner(_ scores: [Double], at s: Int, classCount k: Int) -> Int? {
+            var best = 0, first = -Double.infinity, second = -Double.infinity
+            for c in 0..<k {
+                let v = scores[s * k + c]
+                guard v.isFinite else { return nil }
+                if v > first {
+                    second = first
+                    first = v
+                    best = c
+                } else if v > second {
+                    second = v
+                }
+            }
+            return first - second > 1e-9 * (abs(first) + abs(second) + 1) ? best : nil
+        }
+    }
+
+    /// Pixels per grid step for a grid (up to 4, at most about 640 pixels a side).
+    static func factor(rows: Int, columns: Int) -> Int { max(1, min(4, 640 / max(rows, columns))) }
+
+    /// Paints the regions, bottom grid row at the bottom of the image.
+    ///
+    /// Fast path: a grid cell whose four corner samples are all won, clearly, by one class is
+    /// filled with that class without asking `pick` per pixel. This is exact for both pickers
+    /// Figure uses: the class vote gives the corners' class, and bilinearly interpolated score
+    /// differences are convex combinations of the corners' differences, so the corners' winner
+    /// wins inside too. `regions(scores:)` on a 200 x 200 grid of three classes (600 x 600
+    /// pixels, release build): 11.5 ms -> 1 ms, with identical pixels (FastPathTests).
+    /// - Parameters:
+    ///   - rows: Grid rows (ascending y).
+    ///   - columns: Grid columns.
+    ///   - lightness: How far class colours are mixed towards white.
+    ///   - uniformCells: Whether to use the fast path (tests turn it off to compare).
+    ///   - picker: How a pixel's class is chosen.
+    /// - Returns: The image, `columns * f x rows * f` for `f = factor(rows:columns:)`.
+    static func render(rows: Int, columns: Int, lightness: Double, uniformCells: Bool = true,
+                       picker: Picker) -> RasterImage {
+        precondition(rows > 1 && columns > 1, "a region grid needs 2 x 2 samples")
+        let f = factor(rows: rows, columns: columns)
+        let w = columns * f, h = rows * f
+        // Per cell: the class filling it, or -1 when pixels must be picked one by one.
+        let cellColumns = columns - 1
+        var cellClass = [Int](repeating: -1, count: (rows - 1) * cellColumns)
+        if uniformCells {
+            let sample = (0..<(rows * columns)).map { picker.classAt($0) }
+            for j in 0..<(rows - 1) {
+                for i in 0..<cellColumns {
+                    let s = j * columns + i
+                    if let c = sample[s], c >= 0, sample[s + 1] == c, sample[s + columns] == c,
+                       sample[s + columns + 1] == c {
+                        cellClass[j * cellColumns + i] = c
+                    }
+                }
+            }
+        }
+        // Column mapping, the same for every row.
+        var colCell = [Int](repeating: 0, count: w), colT = [Double](repeating: 0, count: w)
+        for px in 0..<w {
+            let gx = min(Double(columns - 1), max(0, (Double(px) + 0.5) / Double(f) - 0.5))
+            colCell[px] = min(columns - 2, Int(gx))
+            colT[px] = gx - Double(colCell[px])
+        }
+        var colors: [Int: (UInt8, UInt8, UInt8, UInt8)] = [:]
+        func color(_ c: Int) -> (UInt8, UInt8, UInt8, UInt8) {
+            if let known = colors[c] { return known }
+            let rgba = RasterImage.bytes(Palette.color(c).lightened(lightness))
+            colors[c] = rgba
+            return rgba
+        }
+        var bytes = [UInt8](repeating: 0, count: w * h * 4)
+        var indices = [0, 0, 0, 0], weights = [0.0, 0, 0, 0]
+        var lastClass = Int.min, last: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+        for py in 0..<h {
+            let gy = min(Double(rows - 1), max(0, (Double(py) + 0.5) / Double(f) - 0.5))
+            let j = min(rows - 2, Int(gy)), ty = gy - Double(j)
+            var o = (h - 1 - py) * w * 4
+            for px in 0..<w {
+                let i = colCell[px]
+                var c = cellClass[j * cellColumns + i]
+                if c < 0 {
+                    let tx = colT[px]
+                    indices[0] = j * columns + i
+                    indices[1] = indices[0] + 1
+                    indices[2] = indices[0] + columns
+                    indices[3] = indices[2] + 1
+                    weights[0] = (1 - tx) * (1 - ty)
+                    weights[1] = tx * (1 - ty)
+                    weights[2] = (1 - tx) * ty
+                    weights[3] = tx * ty
+                    c = picker.pick(indices, weights)
+                }
+                if c != lastClass {
+                    lastClass = c
+                    last = color(c)
+                }
+                bytes[o] = last.0
+                bytes[o + 1] = last.1
+                bytes[o + 2] = last.2
+                bytes[o + 3] = last.3
+                o += 4
+            }
+        }
+        var img = RasterImage(width: w, height: h)
+        img.pixels = bytes
+        return img
+    }
+}

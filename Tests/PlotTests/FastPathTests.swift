@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+@testable import Plot
+
+// The rendering fast paths against the straightforward code they replaced.
+
+/// Undoes PNG filtering (RFC 2083 §6), the way a decoder does.
+func unfilter(_ f: [UInt8], width: Int, height: Int, channels: Int) -> [UInt8] {
+    let rowBytes = width * channels
+    var raw = [UInt8](repeating: 0, count: rowBytes * height)
+    for y in 0..<height {
+        let type = f[y * (rowBytes + 1)]
+        for i in 0..<rowBytes {
+            let x = f[y * (rowBytes + 1) + 1 + i]
+            let a = i >= channels ? Int(raw[y * rowBytes + i - channels]) : 0
+            let b = y > 0 ? Int(raw[(y - 1) * rowBytes + i]) : 0
+            let c = (y > 0 && i >= channels) ? Int(raw[(y - 1) * rowBytes + i - channels]) : 0
+            let p = a + b - c
+            let pred: Int
+            switch type {
+            case 0: pred = 0
+            case 1: pred = a
+            case 2: pred = b
+            case 3: pred = (a + b) / 2
+            default: pred = abs(p - a) <= abs(p - b) && abs(p - a) <= abs(p - c) ? a : (abs(p - b) <= abs(p - c) ? b : c)
+            }
+            raw[y * rowBytes + i] = x &+ UInt8(pred & 0xFF)
+        }
+    }
+    return raw
+}
+
+/// A test image: white, a flat block, a gradient and noise, so every filter wins somewhere.
+func mixedImage(width: Int, height: Int, alpha: Bool) -> RasterImage {
+    var img = RasterImage(width: width, height: height)
+    var rng = TestRandom(state: 11)
+    for y in 0..<height {
+        for x in 0..<width {
+            let a: UInt8 = alpha ? UInt8(truncatingIfNeeded: x * 7 + y) : 255
+            if x < width / 4 { continue }
+            if x < width / 2 { img.set(x, y, rgba: (200, 30, 30, a)); continue }
+            if y < height / 2 {
+                img.set(x, y, rgba: (UInt8(truncatingIfNeeded: x * 3 + y), UInt8(truncatingIfNeeded: x + 5 * y), 90, a))
+                continue
+            }
+            let v = rng.next()
+            img.set(x, y, rgba: (UInt8(truncatingIfNeeded: v), UInt8(truncatingIfNeeded: v >> 8), UInt8(truncatingIfNeeded: v >> 16), a))
+        }
+    }
+    return img
+}
+
+@Test(arguments: [3, 4])
+func filteredScanlinesUnfilterToThePixels(channels: Int) {
+    let img = mixedImage(width: 37, height: 23, alpha: channels == 4)
+    let f = PNGEncoder.filteredScanlines(img, channels: channels)
+    #expect(f.count == 23 * (1 + 37 * channels))
+    let raw = unfilter(f, width: 37, height: 23, channels: channels)
+    var expected: [UInt8] = []
+    for p in 0..<(37 * 23) { expected += img.pixels[(p * 4)..<(p * 4 + channels)] }
+    #expect(raw == expected)
+    #expect(Set((0..<23).map { f[$0 * (1 + 37 * channels)] }).isSuperset(of: [1, 2]))
+    TestOutput.write(PNGEncoder.encode(img), name: "png-mixed-\(channels).png")
+}
+
+@Test func distanceSymbolTableMatchesTheBaseTable() {
+    for d in 1...32768 {
+        var expected = 0
+        while expected < 29 && BlockWriter.distanceBase[expected + 1] <= d { expected += 1 }
+        if BlockWriter.distanceSymbol(d) != expected { Issue.record("distance \(d)"); return }
+    }
+}
+
+@Test func scenePNGMatchesEncodingTheRenderedImage() {
+    let scene = SampleFigures.boundary(res: 30).scene()
+    #expect(SceneRasterizer.png(scene, scale: 1) == PNGEncoder.encode(SceneRasterizer.render(scene, scale: 1),
+                                                                       pixelsPerMeter: 2835))
+}
+
+/// Scores of three classes on an n x n grid over [-1, 1]^2: minus the squared distance to
+/// three centres, with a wobble so boundaries curve.
+func curvyScores(n: Int) -> [Double] {
+    var s: [Double] = []
+    for j in 0..<n {
+        for i in 0..<n {
+            let x = -1 + 2 * Double(i) / Double(n - 1), y = -1 + 2 * Double(j) / Double(n - 1)
+            for c in 0..<3 {
+                let a = Double(c) * 2 * Double.pi / 3
+                let dx: Double = x - 0.6 * cos(a), dy: Double = y - 0.6 * sin(a)
+                let wobble: Double = 0.2 * sin(5 * x + Double(c)) * cos(3 * y)
+                s.append(wobble - (dx * dx + dy * dy))
+            }
+        }
+    }
+    return s
+}
+
+@Test func uniformRegionCellsMatchPerPixelPicking() {
+    let n = 40
+    let scores = curvyScores(n: n)
+    let classes = (0..<(n * n)).map { s in (0..<3).max { scores[s * 3 + $0] < scores[s * 3 + $1] } ?? 0 }
+    for picker in [RegionRaster.Picker.scoreArgmax(scores, classCount: 3), .classVote(classes)] {
+        let fast = RegionRaster.render(rows: n, columns: n, lightness: 0.6, picker: picker)
+        let slow = RegionRaster.render(rows: n, columns: n, lightness: 0.6, uniformCells: false, picker: picker)
+        #expect(fast.width == 160 && fast.height == 160)
+        #expect(fast == slow)
+        // All three classes appear, so boundaries (the slow path) were exercised too.
+        var colours = Set<[UInt8]>()
+        for p in stride(from: 0, to: fast.pixels.count, by: 4) { colours.insert(Array(fast.pixels[p..<(p + 3)])) }
+        #expect(colours.count == 3)
+    }
+}
+
+/// The image drawing code before the equal-taps fast path, kept as the reference.
+func referenceDraw(_ image: RasterImage, in rect: Rect, on canvas: inout Canvas, interpolation: Interpolation) {
+    let bx0 = max(0, Int(rect.x.rounded(.down))), by0 = max(0, Int(rect.y.rounded(.down)))
+    let bx1 = min(canvas.width, Int(rect.maxX.rounded(.up))), by1 = min(canvas.height, Int(rect.maxY.rounded(.up)))
+    let sx = Double(image.width) / rect.width, sy = Double(image.height) / rect.height
+    let px = image.pixels, iw = image.width, ih = image.height
+    for y in by0..<by1 {
+        let cy = Double(y) + 0.5
+        let covY = Float(min(1, min(cy + 0.5 - rect.y, rect.maxY - (cy - 0.5))))
+        if covY <= 0 { continue }
+        let v = (cy - rect.y) * sy
+        let fv = min(Double(ih) - 1, max(0, v - 0.5))
+        let row0 = interpolation == .nearest ? min(ih - 1, max(0, Int(v))) : Int(fv)
+        let row1 = interpolation == .nearest ? row0 : min(ih - 1, row0 + 1)
+        let ty = interpolation == .nearest ? 0 : Float(fv - Double(row0))
+        for x in bx0..<bx1 {
+            let cx = Double(x) + 0.5
+            let cover = Float(max(0, min(1, min(cx + 0.5 - rect.x, rect.maxX - (cx - 0.5))))) * covY
+            if cover <= 0 { continue }
+            let u = (cx - rect.x) * sx
+            let fu = min(Double(iw) - 1, max(0, u - 0.5))
+            let col0 = interpolation == .nearest ? min(iw - 1, max(0, Int(u))) : Int(fu)
+            let col1 = interpolation == .nearest ? col0 : min(iw - 1, col0 + 1)
+            let tx = interpolation == .nearest ? 0 : Float(fu - Double(col0))
+            var out: [Float] = []
+            for ch in 0..<4 {
+                let p00 = Float(px[(row0 * iw + col0) * 4 + ch]), p10 = Float(px[(row0 * iw + col1) * 4 + ch])
+                let p01 = Float(px[(row1 * iw + col0) * 4 + ch]), p11 = Float(px[(row1 * iw + col1) * 4 + ch])
+                out.append(p00 * (1 - tx) * (1 - ty) + p10 * tx * (1 - ty) + p01 * (1 - tx) * ty + p11 * tx * ty)
+            }
+            canvas.blend(x, y, r: out[0] / 255, g: out[1] / 255, b: out[2] / 255, alpha: out[3] / 255 * cover)
+        }
+    }
+}
+
+@Test(arguments: [Interpolation.bilinear, .nearest])
+func equalTapsFastPathStaysWithinOneLevel(interpolation: Interpolation) {
+    // Flat blocks (fast path), a half-transparent block and noise, stretched with fractional edges.
+    var img = mixedImage(width: 24, height: 18, alpha: false)
+    for y in 0..<6 { for x in 0..<8 { img.set(x, y, rgba: (10, 120, 250, 128)) } }
+    let rect = Rect(x: 3.3, y: 2.6, width: 91.5, height: 70.2)
+    var fast = Canvas(width: 100, height: 80, background: Color(rgb: 0xF0E0D0))
+    fast.draw(img, in: rect, clip: IntRect(x0: 0, y0: 0, x1: 100, y1: 80), interpolation: interpolation)
+    var slow = Canvas(width: 100, height: 80, background: Color(rgb: 0xF0E0D0))
+    referenceDraw(img, in: rect, on: &slow, interpolation: interpolation)
+    let a = fast.rgbBytes(), b = slow.rgbBytes()
+    #expect(a.count == b.count)
+    #expect(zip(a, b).allSatisfy { abs(Int($0) - Int($1)) <= 1 })
+    #expect(zip(a, b).filter { $0 != $1 }.count < a.count / 100)
+}
