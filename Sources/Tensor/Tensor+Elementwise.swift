@@ -43,26 +43,26 @@ extension Tensor {
     /// - Throws: `TensorError.shape`: `cannot broadcast [3] with [4] in add`.
     public func binary(_ op: BinaryOp, _ other: Tensor) throws(TensorError) -> Tensor {
         switch op {
-        case .add: return try Tensor.zip(self, other, op) { $0 + $1 }
-        case .sub: return try Tensor.zip(self, other, op) { $0 - $1 }
-        case .mul: return try Tensor.zip(self, other, op) { $0 * $1 }
-        case .div: return try Tensor.zip(self, other, op) { $0 / $1 }
-        case .pow: return try Tensor.zip(self, other, op) { Foundation.pow($0, $1) }
-        case .maximum: return try Tensor.zip(self, other, op) { $0.isNaN || $1.isNaN ? .nan : Swift.max($0, $1) }
-        case .minimum: return try Tensor.zip(self, other, op) { $0.isNaN || $1.isNaN ? .nan : Swift.min($0, $1) }
-        case .equal: return try Tensor.zip(self, other, op) { $0 == $1 ? 1 : 0 }
-        case .notEqual: return try Tensor.zip(self, other, op) { $0 != $1 ? 1 : 0 }
-        case .less: return try Tensor.zip(self, other, op) { $0 < $1 ? 1 : 0 }
-        case .lessEqual: return try Tensor.zip(self, other, op) { $0 <= $1 ? 1 : 0 }
-        case .greater: return try Tensor.zip(self, other, op) { $0 > $1 ? 1 : 0 }
-        case .greaterEqual: return try Tensor.zip(self, other, op) { $0 >= $1 ? 1 : 0 }
+        case .add: return try Tensor.zip(self, other, op, parallel: false) { $0 + $1 }
+        case .sub: return try Tensor.zip(self, other, op, parallel: false) { $0 - $1 }
+        case .mul: return try Tensor.zip(self, other, op, parallel: false) { $0 * $1 }
+        case .div: return try Tensor.zip(self, other, op, parallel: false) { $0 / $1 }
+        case .pow: return try Tensor.zip(self, other, op, parallel: true) { Foundation.pow($0, $1) }
+        case .maximum: return try Tensor.zip(self, other, op, parallel: false) { $0.isNaN || $1.isNaN ? .nan : Swift.max($0, $1) }
+        case .minimum: return try Tensor.zip(self, other, op, parallel: false) { $0.isNaN || $1.isNaN ? .nan : Swift.min($0, $1) }
+        case .equal: return try Tensor.zip(self, other, op, parallel: false) { $0 == $1 ? 1 : 0 }
+        case .notEqual: return try Tensor.zip(self, other, op, parallel: false) { $0 != $1 ? 1 : 0 }
+        case .less: return try Tensor.zip(self, other, op, parallel: false) { $0 < $1 ? 1 : 0 }
+        case .lessEqual: return try Tensor.zip(self, other, op, parallel: false) { $0 <= $1 ? 1 : 0 }
+        case .greater: return try Tensor.zip(self, other, op, parallel: false) { $0 > $1 ? 1 : 0 }
+        case .greaterEqual: return try Tensor.zip(self, other, op, parallel: false) { $0 >= $1 ? 1 : 0 }
         }
     }
 
     /// Broadcasting driver with fast paths for same shape, scalar operands and general
     /// broadcasting with a tight inner loop.
     @inline(__always)
-    static func zip(_ a: Tensor, _ b: Tensor, _ op: BinaryOp,
+    static func zip(_ a: Tensor, _ b: Tensor, _ op: BinaryOp, parallel: Bool,
                     _ f: (Float, Float) -> Float) throws(TensorError) -> Tensor {
         if a.isInline && b.isInline && a.shape.count == b.shape.count {
             return Tensor(unchecked: a.shape, scalar: f(a.inlineScalar, b.inlineScalar))
@@ -71,20 +71,20 @@ extension Tensor {
             return Tensor(unchecked: a.shape, scalar: f(a.first, b.first))
         }
         if a.shape == b.shape {
-            return Tensor(unchecked: a.shape, ElementwiseKernels.zipSame(a.storage, b.storage, f))
+            return Tensor(unchecked: a.shape, ElementwiseKernels.zipSame(a.storage, b.storage, parallel: parallel, f))
         }
         let out = try broadcastShape(a.shape, b.shape, op: op.rawValue)
         if b.scalarCount == 1 && out == a.shape {
             let s = b.first
-            return Tensor(unchecked: out, ElementwiseKernels.map(a.storage) { f($0, s) })
+            return Tensor(unchecked: out, ElementwiseKernels.map(a.storage, parallel: parallel) { f($0, s) })
         }
         if a.scalarCount == 1 && out == b.shape {
             let s = a.first
-            return Tensor(unchecked: out, ElementwiseKernels.map(b.storage) { f(s, $0) })
+            return Tensor(unchecked: out, ElementwiseKernels.map(b.storage, parallel: parallel) { f(s, $0) })
         }
         let data = ElementwiseKernels.zipBroadcast(
             a.storage, broadcastStrides(a.shape, to: out),
-            b.storage, broadcastStrides(b.shape, to: out), outShape: out, f)
+            b.storage, broadcastStrides(b.shape, to: out), outShape: out, parallel: parallel, f)
         return Tensor(unchecked: out, data)
     }
 
@@ -96,30 +96,31 @@ extension Tensor {
     public func map(_ op: UnaryOp) -> Tensor {
         // `run` is inlined with each closure: one scalar path (no allocation for an inline
         // 0-d tensor) and one buffer loop per case.
-        @inline(__always) func run(_ f: (Float) -> Float) -> Tensor {
+        // Cheap cases run on one core (see ElementwiseKernels); transcendental ones split.
+        @inline(__always) func run(parallel: Bool = true, _ f: (Float) -> Float) -> Tensor {
             if isInline { return Tensor(unchecked: shape, scalar: f(inlineScalar)) }
-            return Tensor(unchecked: shape, ElementwiseKernels.map(buffer, f))
+            return Tensor(unchecked: shape, ElementwiseKernels.map(buffer, parallel: parallel, f))
         }
         switch op {
-        case .neg: return run { -$0 }
+        case .neg: return run(parallel: false) { -$0 }
         case .exp: return run { Foundation.exp($0) }
         case .log: return run { Foundation.log($0) }
         case .sqrt: return run { $0.squareRoot() }
-        case .abs: return run { Swift.abs($0) }
+        case .abs: return run(parallel: false) { Swift.abs($0) }
         case .sin: return run { Foundation.sin($0) }
         case .cos: return run { Foundation.cos($0) }
         case .tanh: return run { Foundation.tanh($0) }
         case .sigmoid: return run { v in
             v >= 0 ? 1 / (1 + Foundation.exp(-v)) : Foundation.exp(v) / (1 + Foundation.exp(v)) }
-        case .relu: return run { $0 > 0 ? $0 : ($0.isNaN ? $0 : 0) }
-        case .sign: return run { $0 > 0 ? 1 : ($0 < 0 ? -1 : ($0.isNaN ? $0 : 0)) }
-        case .round: return run { $0.rounded(.toNearestOrEven) }
-        case .floor: return run { $0.rounded(.down) }
-        case .ceil: return run { $0.rounded(.up) }
-        case .square: return run { $0 * $0 }
-        case .reciprocal: return run { 1 / $0 }
-        case .step: return run { $0 > 0 ? 1 : 0 }
-        case .leakyRelu(let a): return run { $0 > 0 ? $0 : a * $0 }
+        case .relu: return run(parallel: false) { $0 > 0 ? $0 : ($0.isNaN ? $0 : 0) }
+        case .sign: return run(parallel: false) { $0 > 0 ? 1 : ($0 < 0 ? -1 : ($0.isNaN ? $0 : 0)) }
+        case .round: return run(parallel: false) { $0.rounded(.toNearestOrEven) }
+        case .floor: return run(parallel: false) { $0.rounded(.down) }
+        case .ceil: return run(parallel: false) { $0.rounded(.up) }
+        case .square: return run(parallel: false) { $0 * $0 }
+        case .reciprocal: return run(parallel: false) { 1 / $0 }
+        case .step: return run(parallel: false) { $0 > 0 ? 1 : 0 }
+        case .leakyRelu(let a): return run(parallel: false) { $0 > 0 ? $0 : a * $0 }
         case .elu(let a): return run { $0 > 0 ? $0 : a * (Foundation.expm1($0)) }
         case .selu: return run {
             seluScale * ($0 > 0 ? $0 : seluAlpha * Foundation.expm1($0)) }

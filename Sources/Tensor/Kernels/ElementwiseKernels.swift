@@ -1,7 +1,14 @@
 import Dispatch
 
 /// Elementwise loops over unsafe buffers. Work of at least `parallelThreshold` elements is
-/// split over the cores with `DispatchQueue.concurrentPerform`.
+/// split over the cores with `DispatchQueue.concurrentPerform` when the caller says the
+/// operation is expensive (`parallel: true`).
+///
+/// Cheap operations (add, multiply, compare, relu...) always run on one core: on the serial
+/// path the operation's closure inlines into the loop and the loop vectorises, while a chunk
+/// body handed to `concurrentPerform` calls it per element. Measured on this project's 2-core
+/// machine, release build, 10^6 floats: `a + b` 2.0 ms split over two cores, 0.2 ms serial
+/// (PyTorch 0.76 ms in the same run).
 enum ElementwiseKernels {
     /// Element count from which a loop is split across cores.
     static let parallelThreshold = 100_000
@@ -33,15 +40,15 @@ enum ElementwiseKernels {
         }
     }
 
-    /// `out[i] = f(x[i])`.
+    /// `out[i] = f(x[i])`; split over the cores when large and `parallel`.
     @inline(__always)
-    static func map(_ x: [Float], _ f: (Float) -> Float) -> [Float] {
+    static func map(_ x: [Float], parallel: Bool = true, _ f: (Float) -> Float) -> [Float] {
         let n = x.count
         if n == 0 { return [] }
         return [Float](unsafeUninitializedCapacity: n) { out, initialized in
             x.withUnsafeBufferPointer { src in
                 let s = src.baseAddress!, o = out.baseAddress!
-                forChunks(n) { start, end in
+                forChunks(n, work: parallel ? n : 0) { start, end in
                     var i = start
                     while i < end { o[i] = f(s[i]); i += 1 }
                 }
@@ -50,9 +57,11 @@ enum ElementwiseKernels {
         }
     }
 
-    /// `out[i] = f(a[i], b[i])` for equal-length arrays.
+    /// `out[i] = f(a[i], b[i])` for equal-length arrays; split over the cores when large and
+    /// `parallel`.
     @inline(__always)
-    static func zipSame(_ a: [Float], _ b: [Float], _ f: (Float, Float) -> Float) -> [Float] {
+    static func zipSame(_ a: [Float], _ b: [Float], parallel: Bool = true,
+                        _ f: (Float, Float) -> Float) -> [Float] {
         let n = a.count
         if n == 0 { return [] }
         assert(b.count == n)
@@ -60,7 +69,7 @@ enum ElementwiseKernels {
             a.withUnsafeBufferPointer { pa in
                 b.withUnsafeBufferPointer { pb in
                     let sa = pa.baseAddress!, sb = pb.baseAddress!, o = out.baseAddress!
-                    forChunks(n) { start, end in
+                    forChunks(n, work: parallel ? n : 0) { start, end in
                         var i = start
                         while i < end { o[i] = f(sa[i], sb[i]); i += 1 }
                     }
@@ -76,7 +85,8 @@ enum ElementwiseKernels {
     /// the cores when the work is large, each row finding its offsets from its index.
     @inline(__always)
     static func zipBroadcast(_ a: [Float], _ aStrides: [Int], _ b: [Float], _ bStrides: [Int],
-                             outShape: [Int], _ f: (Float, Float) -> Float) -> [Float] {
+                             outShape: [Int], parallel: Bool = true,
+                             _ f: (Float, Float) -> Float) -> [Float] {
         let n = Tensor.count(of: outShape)
         let rank = outShape.count
         if n == 0 { return [] }
@@ -87,7 +97,7 @@ enum ElementwiseKernels {
             a.withUnsafeBufferPointer { pa in
                 b.withUnsafeBufferPointer { pb in
                     let sa = pa.baseAddress!, sb = pb.baseAddress!, o = out.baseAddress!
-                    forChunks(outer, work: n) { firstRow, lastRow in
+                    forChunks(outer, work: parallel ? n : 0) { firstRow, lastRow in
                         var row = firstRow
                         while row < lastRow {
                             // offsets of this row from its multi-index over the outer axes
