@@ -33,6 +33,9 @@ enum Gradients {
             }
             let (da, db) = try Tensor.matmulGradients(x[0].value, x[1].value, g)
             return [da, db]
+        case .matmulTransposed:
+            let (da, db) = try Tensor.matmulTransposedGradients(x[0].value, x[1].value, g)
+            return [da, db]
         case let .reduce(kind, dim, keepDim):
             return [try reduceGradient(kind, dim: dim, keepDim: keepDim, x: x[0].value, y: y, g: g)]
         case .reshape:

@@ -9,6 +9,9 @@ public enum Op: Sendable {
     case unary(UnaryOp)
     /// `inputs[0] @ inputs[1]` (torch.matmul rank rules).
     case matmul
+    /// `inputs[0] @ inputs[1]ᵀ` for a 2-D `inputs[1]` (Linear's `x @ W.T`): sgemm's transpose
+    /// flag instead of a transposed copy of `W` forward and of its gradient backward.
+    case matmulTransposed
     /// A reduction (sum, mean, max, min, var, std) over one axis or all.
     case reduce(ReductionKind, dim: Int?, keepDim: Bool)
     /// Same elements, new shape (reshape, flatten, squeeze, unsqueeze).
@@ -43,7 +46,7 @@ public enum Op: Sendable {
         case .maximum: return "maximum"
         case .minimum: return "minimum"
         case .unary(let u): return Op.unaryName(u)
-        case .matmul: return "matmul"
+        case .matmul, .matmulTransposed: return "matmul"
         case .reduce(let kind, _, _): return kind.name
         case .reshape: return "reshape"
         case .permute: return "transpose"
@@ -96,7 +99,7 @@ public enum Op: Sendable {
             case .gelu, .geluDerivative: return "GeluBackward0"
             case .clamp: return "ClampBackward1"
             }
-        case .matmul: return "MmBackward0"
+        case .matmul, .matmulTransposed: return "MmBackward0"
         case .reduce(let kind, let dim, _):
             let suffix = dim == nil ? "0" : "1"
             switch kind {

@@ -66,6 +66,13 @@ extension Variable {
         Variable.record(try value.matmul(other.value), .matmul, self, other)
     }
 
+    /// `self @ other.T` for a 2-D `other`, without copying the transpose (Linear's `x @ W.T`).
+    ///
+    /// - Throws: `TensorError.shape` as `matmul` does, naming the transposed shape.
+    public func matmul(transposing other: Variable) throws(TensorError) -> Variable {
+        Variable.record(try value.matmul(transposing: other.value), .matmulTransposed, self, other)
+    }
+
     /// The dot product of two 1-d tensors of the same length (0-d result).
     ///
     /// - Throws: `TensorError.shape`: `cannot dot [3] with [2]: both must be 1-d of the same length`.

@@ -55,6 +55,9 @@ import Tensor
             c("matmul batched", [[2, 2, 3], [3, 2]]) { try $0[0].matmul($0[1]) },
             c("matmul batch broadcast", [[2, 2, 3], [1, 3, 2]]) { try $0[0].matmul($0[1]) },
             c("matmul batch x vector", [[2, 2, 3], [3]]) { try $0[0].matmul($0[1]) },
+            c("matmul transposing", [[4, 3], [2, 3]]) { try $0[0].matmul(transposing: $0[1]) },
+            c("matmul transposing batched", [[2, 4, 3], [5, 3]]) { try $0[0].matmul(transposing: $0[1]) },
+            c("matmul transposing vector", [[3], [2, 3]]) { try $0[0].matmul(transposing: $0[1]) },
             c("dot", [[4], [4]]) { try $0[0].dot($0[1]) },
             c("outer", [[2], [3]]) { try $0[0].outer($0[1]) },
         ]

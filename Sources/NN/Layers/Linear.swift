@@ -87,7 +87,7 @@ public final class Linear: WeightedLayer {
         guard input.rank >= 1, input.shape[input.rank - 1] == inFeatures else {
             throw NNError.shape("Linear(in_features=\(inFeatures), out_features=\(outFeatures)) expects inputs with \(inFeatures) features (last axis), got shape \(NNError.format(input.shape))")
         }
-        let y = try input.matmul(weight.transposedAll)
+        let y = try input.matmul(transposing: weight)
         guard let bias else { return y }
         return try y + bias
     }
