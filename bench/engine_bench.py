@@ -28,6 +28,14 @@ def snn(program, repeat=3):
         raise RuntimeError(f"swift-nn program failed:\n{error.stderr}\n--- program ---\n{program}")
 
 
+def torch_threads():
+    """`torch.set_num_threads(k);` when BENCH_TORCH_THREADS=k is set, else "" (torch's default:
+    one thread per core). On a shared, loaded machine torch's OpenMP threads can lose more to
+    waiting for each other than they gain, so the suite can be re-run with 1 to compare."""
+    k = os.environ.get("BENCH_TORCH_THREADS")
+    return f"torch.set_num_threads({int(k)}); " if k else ""
+
+
 @contextlib.contextmanager
 def coretype(value):
     """Runs the block with OPENBLAS_CORETYPE set to `value` (None: unset) for child processes."""
@@ -65,6 +73,7 @@ print(elapsed)
 """, repeat)
     anchor = run_python(f"""
 import time, torch
+{torch_threads()}
 w = torch.tensor(0.5, requires_grad=True); b = torch.tensor(0.0, requires_grad=True); lr = 0.01
 t0 = time.perf_counter()
 for i in range({steps}):
@@ -130,6 +139,7 @@ print((time() - t0) / {reps})
 """, repeat)
     anchor = run_python(f"""
 import time, torch
+{torch_threads()}
 torch.manual_seed(0)
 a = torch.randn({n}); b = torch.randn({n})
 {torch_op}

@@ -11,7 +11,7 @@ one warm-up step.
 """
 
 from common import ROOT, Result, run_python, torch_python
-from engine_bench import collect, snn
+from engine_bench import collect, snn, torch_threads
 
 SNN_LOOP = """
 t0 = time()
@@ -50,6 +50,11 @@ torch.manual_seed(0)
 """
 
 
+def torch_head():
+    """The anchors' imports, with BENCH_TORCH_THREADS applied."""
+    return TORCH_HEAD + torch_threads() + "\n"
+
+
 # (a) spiral, full batch Adam ----------------------------------------------------------------
 
 def spiral(steps, repeat):
@@ -69,7 +74,7 @@ elapsed = time() - t0
 print("final loss", L.item(), "accuracy", accuracy(model(X), y))
 print(elapsed)
 """, repeat)
-    anchor = run_python(TORCH_HEAD + f"""
+    anchor = run_python(torch_head() + f"""
 rng = np.random.default_rng(0)
 xs, ys = [], []
 for j in range(3):
@@ -106,7 +111,7 @@ model = Sequential(Linear(784, 256), ReLU(), Linear(256, 10))
 opt = SGD(model.parameters(), lr=0.1)
 L = cross_entropy(model(X[0:batch]), y[0:batch]); L.backward(); opt.zero_grad()
 """ + SNN_LOOP, repeat)
-    anchor = run_python(TORCH_HEAD + f"""
+    anchor = run_python(torch_head() + f"""
 n = {n}; batch = {batch}
 X = torch.randn(n, 784); y = torch.randint(0, 10, (n,))
 model = nn.Sequential(nn.Linear(784, 256), nn.ReLU(), nn.Linear(256, 10))
@@ -134,7 +139,7 @@ opt = SGD(model.parameters(), lr=0.05, momentum=0.9)
 L = cross_entropy(model(X[0:batch]), y[0:batch]); L.backward(); opt.zero_grad()
 """ + SNN_LOOP, repeat)
     digits = ROOT / "data" / "digits.csv"
-    anchor = run_python(TORCH_HEAD + f"""
+    anchor = run_python(torch_head() + f"""
 data = np.loadtxt({str(digits)!r}, delimiter=",", skiprows=1, dtype=np.float32)
 X = torch.tensor(data[:, :64] / 16).reshape(-1, 1, 8, 8){take}
 y = torch.tensor(data[:, 64], dtype=torch.long){take}
