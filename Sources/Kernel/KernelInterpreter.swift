@@ -91,6 +91,14 @@ public enum ExecuteOutcome: Equatable, Sendable {
     case error(name: String, value: String, traceback: [String])
 }
 
+/// The value of one of an execute request's `user_expressions`.
+public enum ExpressionOutcome: Equatable, Sendable {
+    /// The expression's value, as a bundle.
+    case value(MimeBundle)
+    /// The expression raised, or is not an expression: error kind, message, traceback lines.
+    case error(name: String, value: String, traceback: [String])
+}
+
 /// The answer to a completion request. Cursor positions count Unicode scalars.
 public struct Completion: Equatable, Sendable {
     /// One match, with its kind (`function`, `keyword`, `variable`, `member`, `parameter`…).
@@ -226,6 +234,9 @@ public protocol KernelInterpreter: AnyObject {
     func inspect(code: String, cursor: Int, detailLevel: Int) -> MimeBundle?
     /// Whether `code` is ready to run.
     func isComplete(code: String) -> Completeness
+    /// Evaluates one of an execute request's `user_expressions` after its cell ran, publishing
+    /// nothing.
+    func evaluate(expression: String) -> ExpressionOutcome
     /// Asks the running cell to stop at its next check point with `Interrupted`. Thread-safe.
     func interrupt()
     /// Forgets the session's state (used by a restart in process, if ever). Optional.
@@ -235,4 +246,10 @@ public protocol KernelInterpreter: AnyObject {
 extension KernelInterpreter {
     /// Does nothing: a language without in-process restart need not implement `reset()`.
     public func reset() {}
+
+    /// Answers that user expressions are not supported, for a language that cannot evaluate
+    /// them.
+    public func evaluate(expression: String) -> ExpressionOutcome {
+        .error(name: "NotImplementedError", value: "this kernel does not evaluate user_expressions", traceback: [])
+    }
 }

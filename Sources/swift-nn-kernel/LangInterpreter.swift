@@ -35,6 +35,15 @@ final class LangInterpreter: KernelInterpreter {
         }
     }
 
+    func evaluate(expression: String) -> ExpressionOutcome {
+        switch session.evaluate(expression) {
+        case .ok(let result, _):
+            return .value(result.map(MimeBundle.init) ?? .plainText("none"))
+        case .error(let kind, let message, let traceback):
+            return .error(name: kind, value: message, traceback: traceback)
+        }
+    }
+
     func complete(code: String, cursor: Int) -> Completion {
         let result = session.complete(code, cursor: cursor)
         return Completion(

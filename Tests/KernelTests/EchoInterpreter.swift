@@ -6,6 +6,7 @@ import Synchronization
 ///
 /// Special cells: `fail` ends with an error (`slowfail` after 200 ms); `ask` reads a line with `input()` and echoes it;
 /// `spin` loops until interrupted; `page` returns a page payload; `quiet` has no result.
+/// User expressions evaluate to `value of <expression>`, except `bad`, which fails.
 final class EchoInterpreter: KernelInterpreter, @unchecked Sendable {
     let interrupted = Atomic<Bool>(false)
     let interruptCount = Atomic<Int>(0)
@@ -48,6 +49,12 @@ final class EchoInterpreter: KernelInterpreter, @unchecked Sendable {
             context.clear(wait: true)
             return .ok(result: .plainText(request.code), payloads: [])
         }
+    }
+
+    func evaluate(expression: String) -> ExpressionOutcome {
+        expression == "bad"
+            ? .error(name: "EchoError", value: "bad expression", traceback: ["EchoError: bad expression"])
+            : .value(.plainText("value of \(expression)"))
     }
 
     func complete(code: String, cursor: Int) -> Completion {

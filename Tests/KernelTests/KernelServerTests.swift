@@ -91,6 +91,22 @@ private final class ServerBox: @unchecked Sendable {
         #expect(try h.shutdown())
     }
 
+    @Test func userExpressionsAreEvaluatedAfterASuccessfulCell() throws {
+        let h = try Harness()
+        let expressions: JSONValue = ["a": "x + 1", "b": "bad", "c": 3]
+        let (reply, _) = try h.execute("x", ["user_expressions": expressions])
+        let results = reply.content["user_expressions"]
+        #expect(results?["a"] == ["status": "ok", "data": ["text/plain": "value of x + 1"], "metadata": [:]])
+        #expect(results?["b"] == [
+            "status": "error", "ename": "EchoError", "evalue": "bad expression",
+            "traceback": ["EchoError: bad expression"],
+        ])
+        #expect(results?["c"]?["ename"] == "TypeError")
+        let (failed, _) = try h.execute("fail", ["user_expressions": expressions])
+        #expect(failed.content["user_expressions"] == [:])
+        #expect(try h.shutdown())
+    }
+
     @Test func silentPublishesNothingAndDoesNotCount() throws {
         let h = try Harness()
         let (reply, iopub) = try h.execute("x", ["silent": true])

@@ -56,6 +56,25 @@ import Testing
         #expect(s.run("d").hasPrefix("NameError: name 'd' is not defined"))
     }
 
+    @Test func userExpressionsEvaluateWithoutPublishingOrAssigning() {
+        let s = TestSession()
+        s.run("x = 41\nfn shout(t) { print(t); t }")
+        #expect(s.session.evaluate("x + 1") == .ok(result: RichBundle.plainText("42"), pages: []))
+        #expect(s.session.evaluate("none") == .ok(result: RichBundle.plainText("none"), pages: []))
+        #expect(s.session.evaluate("shout(3)") == .ok(result: RichBundle.plainText("3"), pages: []))
+        #expect(s.sink.stdout.isEmpty)
+        guard case .error(let kind, let message, _) = s.session.evaluate("x = 0") else {
+            Issue.record("an assignment was accepted as a user expression"); return
+        }
+        #expect(kind == "SyntaxError")
+        #expect(message.contains("must be one expression"))
+        #expect(s.run("x") == "41")
+        guard case .error(let missing, _, _) = s.session.evaluate("nope") else {
+            Issue.record("an undefined name evaluated"); return
+        }
+        #expect(missing == "NameError")
+    }
+
     @Test func functionsAndClosures() {
         let s = TestSession()
         s.run("fn add(a, b=10) = a + b")

@@ -252,6 +252,18 @@ def test_silent_publishes_nothing_and_keeps_the_count(kernel):
     assert reply["content"]["execution_count"] == count + 1
 
 
+def test_user_expressions_are_evaluated_after_the_cell(kernel):
+    km, kc = kernel
+    expressions = {"next": "counter + 1", "assign": "counter = 0", "missing": "no_such_name"}
+    reply, messages = run(kc, "counter = 41", user_expressions=expressions)
+    results = reply["content"]["user_expressions"]
+    assert results["next"] == {"status": "ok", "data": {"text/plain": "42"}, "metadata": {}}
+    assert results["assign"]["status"] == "error" and results["assign"]["ename"] == "SyntaxError"
+    assert results["missing"]["ename"] == "NameError"
+    assert [m["msg_type"] for m in messages].count("execute_result") == 0
+    assert value_of(kc, "counter") == "41"
+
+
 def test_execution_count_and_execute_input(kernel):
     km, kc = kernel
     reply1, messages = run(kc, "a = 1")

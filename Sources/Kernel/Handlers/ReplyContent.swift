@@ -37,6 +37,19 @@ enum ReplyContent {
         .object(bundle.metadata.mapValues { fields in .object(fields.mapValues { .int($0) }) })
     }
 
+    /// One entry of a reply's `user_expressions`: a mime bundle with `status: ok`, or an error.
+    static func userExpression(_ outcome: ExpressionOutcome) -> JSONValue {
+        switch outcome {
+        case .value(let bundle):
+            return ["status": "ok", "data": data(bundle), "metadata": metadata(bundle)]
+        case .error(let name, let value, let traceback):
+            return [
+                "status": "error", "ename": .string(name), "evalue": .string(value),
+                "traceback": .array(traceback.map { .string($0) }),
+            ]
+        }
+    }
+
     /// `display_data` / `update_display_data` content; `id` goes in `transient.display_id`.
     static func display(_ bundle: MimeBundle, id: String?) -> JSONValue {
         var content: [String: JSONValue] = ["data": data(bundle), "metadata": metadata(bundle)]

@@ -42,7 +42,7 @@ extension ShellChannel {
                 "status": "ok",
                 "execution_count": .int(count),
                 "payload": ReplyContent.payloads(payloads),
-                "user_expressions": [:],
+                "user_expressions": evaluate(userExpressions: content["user_expressions"]),
             ], to: request)
         case .error(let name, let value, let traceback):
             let error: [String: JSONValue] = [
@@ -54,8 +54,26 @@ extension ShellChannel {
             var replyContent = error
             replyContent["status"] = "error"
             replyContent["execution_count"] = .int(count)
+            replyContent["user_expressions"] = [:]  // not evaluated after an error, as in ipykernel
             if stopOnError && !silent { abortQueuedRequests() }
             reply("execute_reply", .object(replyContent), to: request)
         }
+    }
+
+    /// The `user_expressions` of a reply: each expression evaluated after the cell ran, as
+    /// ipykernel does (only when the cell succeeded). A value that is not a string is an error
+    /// for that name alone.
+    private func evaluate(userExpressions: JSONValue?) -> JSONValue {
+        guard case .object(let expressions)? = userExpressions else { return [:] }
+        var results: [String: JSONValue] = [:]
+        for (name, source) in expressions {
+            guard let code = source.stringValue else {
+                results[name] = ReplyContent.userExpression(.error(
+                    name: "TypeError", value: "user expression '\(name)' is not a string", traceback: []))
+                continue
+            }
+            results[name] = ReplyContent.userExpression(interpreter.evaluate(expression: code))
+        }
+        return .object(results)
     }
 }

@@ -50,6 +50,24 @@ public final class Session {
     ///   - output: where the cell publishes while it runs (called from the cell's thread).
     /// - Returns: the result to show, or the error with its traceback.
     public func execute(_ code: String, cellName: String, output: any OutputSink) -> CellOutcome {
+        run(code, cellName: cellName, output: output, expressionOnly: false)
+    }
+
+    /// Evaluates one expression for a frontend (the `user_expressions` of an execute request):
+    /// nothing is published, and the value's bundle is returned even when it is `None`.
+    ///
+    /// A statement (an assignment, a loop) is refused with a SyntaxError, so a frontend's
+    /// watch expression cannot change the user's variables by mistake; an expression that
+    /// calls a function runs it, as in ipykernel.
+    /// - Parameter expression: the expression's source, e.g. `len(data)`.
+    /// - Returns: the value's bundle, or the error with its traceback.
+    public func evaluate(_ expression: String) -> CellOutcome {
+        run(expression, cellName: "<user_expression>", output: NullSink(), expressionOnly: true)
+    }
+
+    /// Runs `code` on the cell's large stack; with `expressionOnly`, `code` must be one
+    /// expression and its value is always returned.
+    private func run(_ code: String, cellName: String, output: any OutputSink, expressionOnly: Bool) -> CellOutcome {
         interruptFlag.clear()
         let source = CellSource(name: cellName, text: code)
         let context = interpreter.context
@@ -70,6 +88,9 @@ public final class Session {
             } catch {
                 return (LangError.from(error), nil)
             }
+            if expressionOnly && !Session.isSingleExpression(program) {
+                return (LangError(.syntax, "a user expression must be one expression, such as `loss` or `len(data)`, not a statement"), nil)
+            }
             do {
                 let exec = try Compiler(interpreter: interpreter, source: source).compile(program)
                 _ = try exec(frame)
@@ -77,6 +98,7 @@ public final class Session {
                 return (LangError.from(error), nil)
             }
             let result = frame.result
+            if expressionOnly { return (nil, context.bundle(for: result)) }
             guard Session.showsResult(program), !result.isNone else { return (nil, nil) }
             return (nil, context.bundle(for: result))
         }
@@ -137,6 +159,13 @@ public final class Session {
         case .magic(let magic): return magic.name.name == "time"
         default: return false
         }
+    }
+
+    /// Whether the program is exactly one expression statement.
+    static func isSingleExpression(_ program: Program) -> Bool {
+        guard program.statements.count == 1, let only = program.statements.first,
+              case .expression = only.kind else { return false }
+        return true
     }
 
     /// Runs `body` on a thread with a large stack and waits for it.
