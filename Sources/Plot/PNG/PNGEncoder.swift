@@ -10,10 +10,10 @@ public enum PNGEncoder {
     ///   - pixelsPerMeter: Resolution stored in a pHYs chunk (e.g. 5669 for 144 dpi); none when 0.
     /// - Returns: The PNG file bytes.
     public static func encode(_ image: RasterImage, pixelsPerMeter: Int = 0) -> [UInt8] {
-        let opaque = image.isOpaque
-        let channels = opaque ? 3 : 4
-        return encode(samples(image, channels: channels), width: image.width, height: image.height,
-                      channels: channels, pixelsPerMeter: pixelsPerMeter)
+        let channels = image.isOpaque ? 3 : 4
+        var scanlines = scanlineLayout(image, channels: channels)
+        return encode(scanlines: &scanlines, width: image.width, height: image.height, channels: channels,
+                      pixelsPerMeter: pixelsPerMeter)
     }
 
     /// Encodes packed 8-bit samples (RGB or RGBA, row-major).
@@ -69,7 +69,7 @@ public enum PNGEncoder {
     /// - Returns: `height * (1 + width * channels)` bytes.
     public static func filteredScanlines(_ image: RasterImage, channels: Int) -> [UInt8] {
         let rowBytes = image.width * channels
-        var scanlines = scanlineLayout(samples(image, channels: channels), rowBytes: rowBytes, height: image.height)
+        var scanlines = scanlineLayout(image, channels: channels)
         ScanlineFilter.apply(to: &scanlines, rowBytes: rowBytes, height: image.height, channels: channels)
         return scanlines
     }
@@ -84,21 +84,30 @@ public enum PNGEncoder {
         return out
     }
 
-    /// The image's samples, RGBA as stored or RGB without alpha.
-    private static func samples(_ image: RasterImage, channels: Int) -> [UInt8] {
+    /// The image's rows with a zero byte in front of each: RGBA as stored, or RGB without
+    /// alpha, in one pass (no packed copy first).
+    private static func scanlineLayout(_ image: RasterImage, channels: Int) -> [UInt8] {
         precondition(channels == 3 || channels == 4, "channels must be 3 or 4")
-        if channels == 4 { return image.pixels }
         let px = image.pixels
-        var rgb = [UInt8](repeating: 0, count: image.width * image.height * 3)
-        var k = 0, p = 0
-        while k < rgb.count {
-            rgb[k] = px[p]
-            rgb[k + 1] = px[p + 1]
-            rgb[k + 2] = px[p + 2]
-            k += 3
-            p += 4
+        let stride = 1 + image.width * channels
+        var out = [UInt8](repeating: 0, count: stride * image.height)
+        var p = 0
+        for y in 0..<image.height {
+            var k = y * stride + 1
+            if channels == 4 {
+                out.replaceSubrange(k..<(k + image.width * 4), with: px[p..<(p + image.width * 4)])
+                p += image.width * 4
+                continue
+            }
+            for _ in 0..<image.width {
+                out[k] = px[p]
+                out[k + 1] = px[p + 1]
+                out[k + 2] = px[p + 2]
+                k += 3
+                p += 4
+            }
         }
-        return rgb
+        return out
     }
 
     private static func bigEndian(_ v: UInt32) -> [UInt8] {
