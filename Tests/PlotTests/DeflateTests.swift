@@ -44,6 +44,23 @@ func deflateSamples() -> [(String, [UInt8])] {
     #expect(Adler32.checksum([UInt8](repeating: 255, count: 100_000)) == 0x149A_302C)
 }
 
+@Test(arguments: [1, 15, 16, 17, 5551, 5552, 5553, 70_001])
+func adler32MatchesTheByteByByteDefinition(count: Int) {
+    var rng = TestRandom(state: UInt64(count))
+    let bytes = (0..<count).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+    var a: UInt32 = 1, b: UInt32 = 0
+    for x in bytes {
+        a = (a + UInt32(x)) % 65521
+        b = (b + a) % 65521
+    }
+    #expect(Adler32.checksum(bytes) == (b << 16) | a)
+    // Fed in pieces, too.
+    var c = Adler32()
+    c.update(Array(bytes[..<(count / 3)]))
+    c.update(Array(bytes[(count / 3)...]))
+    #expect(c.value == (b << 16) | a)
+}
+
 @Test(arguments: [
     ([1, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768, 65536, 1 << 17], 7),
     ([5, 9, 12, 13, 16, 45], 15),

@@ -4,20 +4,19 @@ public enum PNGEncoder {
     /// Encodes an image.
     ///
     /// Each row takes the filter (Sub, Up or Paeth) whose output has the smallest sum of absolute
-    /// values as signed bytes (see `filteredScanlines`). A fully opaque image is stored as RGB.
+    /// values as signed bytes (see `ScanlineFilter`). A fully opaque image is stored as RGB.
     /// - Parameters:
     ///   - image: The pixels.
     ///   - pixelsPerMeter: Resolution stored in a pHYs chunk (e.g. 5669 for 144 dpi); none when 0.
     /// - Returns: The PNG file bytes.
     public static func encode(_ image: RasterImage, pixelsPerMeter: Int = 0) -> [UInt8] {
-        let opaque = image.isOpaque
-        let channels = opaque ? 3 : 4
-        return encode(samples(image, channels: channels), width: image.width, height: image.height,
-                      channels: channels, pixelsPerMeter: pixelsPerMeter)
+        let channels = image.isOpaque ? 3 : 4
+        var scanlines = scanlineLayout(image, channels: channels)
+        return encode(scanlines: &scanlines, width: image.width, height: image.height, channels: channels,
+                      pixelsPerMeter: pixelsPerMeter)
     }
 
-    /// Encodes packed 8-bit samples (RGB or RGBA, row-major): the rasteriser's direct path,
-    /// which skips building an RGBA image only to drop its alpha again.
+    /// Encodes packed 8-bit samples (RGB or RGBA, row-major).
     /// - Parameters:
     ///   - samples: `width * height * channels` bytes.
     ///   - width: Width in pixels.
@@ -28,7 +27,25 @@ public enum PNGEncoder {
     static func encode(_ samples: [UInt8], width: Int, height: Int, channels: Int,
                        pixelsPerMeter: Int = 0) -> [UInt8] {
         precondition(samples.count == width * height * channels, "sample count must match the size")
-        let filtered = filter(samples, rowBytes: width * channels, height: height, channels: channels)
+        var scanlines = scanlineLayout(samples, rowBytes: width * channels, height: height)
+        return encode(scanlines: &scanlines, width: width, height: height, channels: channels,
+                      pixelsPerMeter: pixelsPerMeter)
+    }
+
+    /// Encodes rows already in scanline layout (a spare byte, then `width * channels` samples,
+    /// per row), filtering them in place: the rasteriser's direct path, which touches no second
+    /// image-sized buffer.
+    /// - Parameters:
+    ///   - scanlines: `height * (1 + width * channels)` bytes; filtered on return.
+    ///   - width: Width in pixels.
+    ///   - height: Height in pixels.
+    ///   - channels: 3 (RGB) or 4 (RGBA).
+    ///   - pixelsPerMeter: Resolution for a pHYs chunk; none when 0.
+    /// - Returns: The PNG file bytes.
+    static func encode(scanlines: inout [UInt8], width: Int, height: Int, channels: Int,
+                       pixelsPerMeter: Int = 0) -> [UInt8] {
+        precondition(scanlines.count == height * (1 + width * channels), "scanline bytes must match the size")
+        ScanlineFilter.apply(to: &scanlines, rowBytes: width * channels, height: height, channels: channels)
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         var ihdr: [UInt8] = []
         ihdr += bigEndian(UInt32(width))
@@ -39,7 +56,7 @@ public enum PNGEncoder {
             let p = bigEndian(UInt32(pixelsPerMeter))
             appendChunk("pHYs", p + p + [1], to: &png)
         }
-        appendChunk("IDAT", Deflate.zlibCompress(filtered), to: &png)
+        appendChunk("IDAT", Deflate.zlibCompress(scanlines), to: &png)
         appendChunk("IEND", [], to: &png)
         return png
     }
@@ -51,112 +68,46 @@ public enum PNGEncoder {
     ///   - channels: 3 to drop alpha, 4 to keep it.
     /// - Returns: `height * (1 + width * channels)` bytes.
     public static func filteredScanlines(_ image: RasterImage, channels: Int) -> [UInt8] {
-        filter(samples(image, channels: channels), rowBytes: image.width * channels, height: image.height,
-               channels: channels)
+        let rowBytes = image.width * channels
+        var scanlines = scanlineLayout(image, channels: channels)
+        ScanlineFilter.apply(to: &scanlines, rowBytes: rowBytes, height: image.height, channels: channels)
+        return scanlines
     }
 
-    /// The image's samples, RGBA as stored or RGB without alpha.
-    private static func samples(_ image: RasterImage, channels: Int) -> [UInt8] {
-        precondition(channels == 3 || channels == 4, "channels must be 3 or 4")
-        if channels == 4 { return image.pixels }
-        let px = image.pixels
-        var rgb = [UInt8](repeating: 0, count: image.width * image.height * 3)
-        var k = 0, p = 0
-        while k < rgb.count {
-            rgb[k] = px[p]
-            rgb[k + 1] = px[p + 1]
-            rgb[k + 2] = px[p + 2]
-            k += 3
-            p += 4
-        }
-        return rgb
-    }
-
-    /// Filters rows of samples.
-    ///
-    /// Each row takes Sub, Up or Paeth, whichever has the smallest sum of absolute values as
-    /// signed bytes (the libpng heuristic without None and Average, which never won on our
-    /// figures). Each row is copied into a buffer with `channels` zero bytes in front, so the
-    /// scoring and filtering loops have no edge cases or branches and the compiler vectorises
-    /// them, with 16-bit partial sums so eight bytes share a vector. Measured on 1280 x 960
-    /// figures (release build, 2 shared cores): 20 ms -> 4 ms, and the scanlines compress no
-    /// worse (zlib level 6: 34,601 and 146,292 bytes against 34,625 and 146,313 with all five
-    /// filters, for a loss curve and for decision regions).
-    private static func filter(_ raw: [UInt8], rowBytes: Int, height: Int, channels ch: Int) -> [UInt8] {
+    /// Packed rows with a zero byte in front of each.
+    private static func scanlineLayout(_ samples: [UInt8], rowBytes: Int, height: Int) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: (rowBytes + 1) * height)
-        // current[ch + i] is byte i of the row, current[i] its left neighbour (0 at the edge).
-        var current = [UInt8](repeating: 0, count: rowBytes + ch), prior = current
-        var line = [UInt8](repeating: 0, count: rowBytes)
         for y in 0..<height {
-            swap(&current, &prior)
-            current.replaceSubrange(ch..<(ch + rowBytes), with: raw[(y * rowBytes)..<((y + 1) * rowBytes)])
-            let (sub, up, pae) = scores(current, prior, channels: ch)
-            let o = y * (rowBytes + 1)
-            let type: UInt8 = up <= sub && up <= pae ? 2 : (sub <= pae ? 1 : 4)
-            out[o] = y == 0 && type == 2 ? 0 : type   // Up on the first row is None
-            if type == 2 && up == 0 { continue }      // equal to the row above: all zero
-            apply(type, current, prior, channels: ch, into: &line)
-            out.replaceSubrange((o + 1)..<(o + 1 + rowBytes), with: line)
+            out.replaceSubrange((y * (rowBytes + 1) + 1)..<((y + 1) * (rowBytes + 1)),
+                                with: samples[(y * rowBytes)..<((y + 1) * rowBytes)])
         }
         return out
     }
 
-    /// Sums of |filtered byte| for Sub, Up and Paeth over one padded row.
-    @inline(__always)
-    private static func scores(_ current: [UInt8], _ prior: [UInt8], channels ch: Int) -> (Int, Int, Int) {
-        precondition(current.count == prior.count && current.count >= ch)
-        var sub = 0, up = 0, pae = 0
-        // 16-bit partial sums over 256 bytes (at most 256 * 128): eight lanes per vector.
-        var start = 0
-        let n = current.count - ch
-        while start < n {
-            let end = min(n, start + 256)
-            var s: UInt16 = 0, u: UInt16 = 0, p: UInt16 = 0
-            for i in start..<end {
-                let x = current[i &+ ch], a = current[i], b = prior[i &+ ch], c = prior[i]
-                s &+= cost(x &- a)
-                u &+= cost(x &- b)
-                p &+= cost(x &- paeth(a, b, c))
+    /// The image's rows with a zero byte in front of each: RGBA as stored, or RGB without
+    /// alpha, in one pass (no packed copy first).
+    private static func scanlineLayout(_ image: RasterImage, channels: Int) -> [UInt8] {
+        precondition(channels == 3 || channels == 4, "channels must be 3 or 4")
+        let px = image.pixels
+        let stride = 1 + image.width * channels
+        var out = [UInt8](repeating: 0, count: stride * image.height)
+        var p = 0
+        for y in 0..<image.height {
+            var k = y * stride + 1
+            if channels == 4 {
+                out.replaceSubrange(k..<(k + image.width * 4), with: px[p..<(p + image.width * 4)])
+                p += image.width * 4
+                continue
             }
-            sub += Int(s)
-            up += Int(u)
-            pae += Int(p)
-            start = end
-        }
-        return (sub, up, pae)
-    }
-
-    /// One padded row filtered with Sub (1), Up (2) or Paeth (4).
-    @inline(__always)
-    private static func apply(_ type: UInt8, _ current: [UInt8], _ prior: [UInt8], channels ch: Int,
-                              into line: inout [UInt8]) {
-        precondition(current.count == prior.count && line.count == current.count - ch)
-        switch type {
-        case 1: for i in line.indices { line[i] = current[i &+ ch] &- current[i] }
-        case 2: for i in line.indices { line[i] = current[i &+ ch] &- prior[i &+ ch] }
-        default:
-            for i in line.indices {
-                line[i] = current[i &+ ch] &- paeth(current[i], prior[i &+ ch], prior[i])
+            for _ in 0..<image.width {
+                out[k] = px[p]
+                out[k + 1] = px[p + 1]
+                out[k + 2] = px[p + 2]
+                k += 3
+                p += 4
             }
         }
-    }
-
-    /// A filtered byte's cost: its magnitude as a signed byte.
-    @inline(__always)
-    private static func cost(_ v: UInt8) -> UInt16 { UInt16(Int8(bitPattern: v).magnitude) }
-
-    /// The Paeth predictor, branch-free.
-    @inline(__always)
-    private static func paeth(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> UInt8 {
-        let ia = Int16(a), ib = Int16(b), ic = Int16(c)
-        let pa = magnitude(ib &- ic), pb = magnitude(ia &- ic), pc = magnitude(ia &+ ib &- ic &- ic)
-        return pa <= pb && pa <= pc ? a : (pb <= pc ? b : c)
-    }
-
-    @inline(__always)
-    private static func magnitude(_ v: Int16) -> Int16 {
-        let s = v >> 15
-        return (v ^ s) &- s
+        return out
     }
 
     private static func bigEndian(_ v: UInt32) -> [UInt8] {

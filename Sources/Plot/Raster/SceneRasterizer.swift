@@ -12,7 +12,7 @@ public enum SceneRasterizer {
     }
 
     /// The painted canvas.
-    private static func paint(_ scene: Scene, scale: Double) -> Canvas {
+    static func paint(_ scene: Scene, scale: Double) -> Canvas {
         let w = max(1, Int((scene.width * scale).rounded(.up)))
         let h = max(1, Int((scene.height * scale).rounded(.up)))
         var canvas = Canvas(width: w, height: h, background: scene.background)
@@ -27,9 +27,11 @@ public enum SceneRasterizer {
     ///   - scale: Device-pixel ratio.
     /// - Returns: PNG file bytes.
     public static func png(_ scene: Scene, scale: Double = 2) -> [UInt8] {
-        // The canvas is opaque, so its RGB samples go to the encoder directly.
-        let canvas = paint(scene, scale: scale)
-        return PNGEncoder.encode(canvas.rgbBytes(), width: canvas.width, height: canvas.height, channels: 3,
+        // The canvas is opaque and already in scanline layout: the encoder filters it in place.
+        var canvas = paint(scene, scale: scale)
+        let (width, height) = (canvas.width, canvas.height)
+        var scanlines = canvas.takeScanlines()
+        return PNGEncoder.encode(scanlines: &scanlines, width: width, height: height, channels: 3,
                                  pixelsPerMeter: Int((2834.6 * scale).rounded()))
     }
 }
@@ -37,6 +39,10 @@ public enum SceneRasterizer {
 /// Walks scene items and paints them with device-pixel geometry.
 private struct Painter {
     let scale: Double
+    /// Coverage buffers shared by every fill of the render.
+    private var raster = CoverageRasterizer()
+
+    init(scale: Double) { self.scale = scale }
 
     func device(_ p: Point) -> Point { Point(p.x * scale, p.y * scale) }
 
@@ -54,11 +60,7 @@ private struct Painter {
                     fill([Stroker.circle(c, r)], color: f, clip: clip, on: &canvas)
                 }
                 if let s = stroke {
-                    var st = s
-                    st.width = s.width * scale
-                    let polys = Stroker.polygons(Stroker.circle(c, r), closed: true, width: st.width,
-                                                 cap: .butt, join: .round)
-                    fill(polys, color: s.color, clip: clip, on: &canvas)
+                    fill(Stroker.ring(c, r, width: s.width * scale), color: s.color, clip: clip, on: &canvas)
                 }
             case .text(let t):
                 let path = TextLayout.outline(t).mapped(device)
@@ -76,7 +78,7 @@ private struct Painter {
         }
     }
 
-    private func stroked(_ path: Path, _ s: Stroke, clip: IntRect, on canvas: inout Canvas) {
+    private mutating func stroked(_ path: Path, _ s: Stroke, clip: IntRect, on canvas: inout Canvas) {
         let width = max(1, s.width * scale)
         var polys: [[Point]] = []
         for sub in path.flattened(tolerance: 0.15) {
@@ -97,7 +99,7 @@ private struct Painter {
         fill(polys, color: color, clip: clip, on: &canvas)
     }
 
-    private func fill(_ polys: [[Point]], color: Color, clip: IntRect, on canvas: inout Canvas) {
+    private mutating func fill(_ polys: [[Point]], color: Color, clip: IntRect, on canvas: inout Canvas) {
         var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
         for poly in polys {
             for p in poly {
@@ -111,8 +113,6 @@ private struct Painter {
         let box = IntRect(x0: clamp(minX.rounded(.down), clip.x0, clip.x1), y0: clamp(minY.rounded(.down), clip.y0, clip.y1),
                           x1: clamp(maxX.rounded(.up) + 1, clip.x0, clip.x1), y1: clamp(maxY.rounded(.up) + 1, clip.y0, clip.y1))
         guard !box.isEmpty else { return }
-        var mask = CoverageMask(x0: box.x0, y0: box.y0, width: box.x1 - box.x0, height: box.y1 - box.y0)
-        for poly in polys { mask.addPolygon(poly) }
-        canvas.fill(mask, color: color)
+        raster.fill(polys, in: box, ink: Ink(color), on: &canvas)
     }
 }

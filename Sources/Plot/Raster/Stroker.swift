@@ -130,6 +130,20 @@ enum Stroker {
         }
     }
 
+    /// The outline of a circle of radius `r` stroked `width` wide: the annulus between radii
+    /// `r - width / 2` and `r + width / 2`, as an outer polygon and a reversed inner one (so the
+    /// non-zero rule leaves the middle empty), each as fine as `circle` makes it.
+    ///
+    /// This is the stroke of the true circle; stroking the circle's polygon segment by segment
+    /// with round joins gave nearly the same pixels from 20 to 60 pieces per marker, which made
+    /// scatter markers the largest cost of a 300-point figure.
+    static func ring(_ c: Point, _ r: Double, width: Double) -> [[Point]] {
+        let hw = width / 2
+        let outer = circle(c, r + hw)
+        guard r - hw > 0 else { return [outer] }
+        return [outer, circle(c, r - hw).reversed()]
+    }
+
     /// The polygon with positive signed area (reversed when needed).
     static func oriented(_ p: [Point]) -> [Point] {
         var area = 0.0
