@@ -28,8 +28,12 @@ func deflateSamples() -> [(String, [UInt8])] {
         rows += [UInt8](repeating: 0, count: 500 + r * 13)
         rows += [2, 255, 254, 1, 0, 3, 7, 7, 7, 7, 9] + (0..<(r % 9)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
     }
+    // Over two segments of `Deflate.segmentBytes`, compressed in parallel: the figure-like rows
+    // repeat across the cut, so matches reach back into the previous segment.
+    var segmented: [UInt8] = []
+    while segmented.count < 2 * Deflate.segmentBytes + 300_000 { segmented += rows + random[0..<3000] }
     return [("empty", []), ("one", [65]), ("random", random), ("text", text), ("zeros", zeros),
-            ("ramp", ramp), ("skewed", skewed), ("rows", rows)]
+            ("ramp", ramp), ("skewed", skewed), ("rows", rows), ("segmented", segmented)]
 }
 
 @Test func crc32KnownValues() {
@@ -91,5 +95,50 @@ func huffmanLengthsAreCompleteAndLimited(freq: [Int], limit: Int) {
         if name == "text" { #expect(z.count < 400) }
         if name == "rows" { #expect(z.count < 1500) }
         if name == "random" { #expect(z.count <= data.count + data.count / 100 + 20) }
+        if name == "segmented" {
+            // Joining the segments costs a few bytes each, not a fresh start's worth.
+            let whole = Deflate.compress(data)
+            #expect(z.count <= whole.count + 6 + 64)
+        }
+    }
+}
+
+@Test func segmentsCoverTheInputInOrder() {
+    let size = Deflate.segmentBytes
+    #expect(Deflate.segments(of: 0) == [0..<0])
+    #expect(Deflate.segments(of: size - 1) == [0..<(size - 1)])
+    #expect(Deflate.segments(of: 2 * size + 5) == [0..<size, size..<(2 * size + 5)])
+}
+
+@Test func adler32CombineMatchesTheJoinedChecksum() {
+    var rng = TestRandom(state: 7)
+    let data = (0..<100_000).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+    for cut in [0, 1, 15, 5552, 65521, 70_000, 100_000] {
+        let joined = Adler32.combine(Adler32.checksum(data, range: 0..<cut),
+                                     Adler32.checksum(data, range: cut..<data.count),
+                                     secondLength: data.count - cut)
+        #expect(joined == Adler32.checksum(data), "cut at \(cut)")
+    }
+}
+
+@Test func filteringInBandsGivesTheSameRows() {
+    // 3 channels, 40 pixels, 60 rows: noise, repeated rows and flat runs, so every filter and
+    // the equal-rows shortcut occur, including at band edges.
+    var rng = TestRandom(state: 3)
+    let rowBytes = 120, height = 60, stride = rowBytes + 1
+    var image = [UInt8](repeating: 0, count: stride * height)
+    for y in 0..<height {
+        for i in 1...rowBytes {
+            image[y * stride + i] = y % 5 == 3 ? image[(y - 1) * stride + i]
+                : (y % 7 == 0 ? UInt8(i / 9) : UInt8(truncatingIfNeeded: rng.next() % 6 + UInt64(y)))
+        }
+    }
+    var whole = image
+    ScanlineFilter.apply(to: &whole, rowBytes: rowBytes, height: height, channels: 3, bandBytes: 1 << 30)
+    for rowsPerBand in [1, 2, 7, 59] {
+        var banded = image
+        ScanlineFilter.apply(to: &banded, rowBytes: rowBytes, height: height, channels: 3,
+                             bandBytes: rowsPerBand * stride)
+        #expect(banded == whole, "\(rowsPerBand) rows per band")
     }
 }

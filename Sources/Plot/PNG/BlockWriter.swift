@@ -98,6 +98,12 @@ enum BlockWriter {
         writeTokens(tokens, litLengths: litLengths, distLengths: distLengths, to: &w)
     }
 
+    /// An empty, non-final stored block: it brings the stream to a byte boundary (zlib's
+    /// sync flush), so another segment's bytes can be appended.
+    static func writeEmptyStored(to w: inout BitWriter) {
+        writeStored([UInt8]()[...], final: false, to: &w)
+    }
+
     private static func writeStored(_ raw: ArraySlice<UInt8>, final: Bool, to w: inout BitWriter) {
         var start = raw.startIndex
         repeat {

@@ -89,6 +89,36 @@ public struct Adler32: Sendable {
     /// The checksum of the bytes fed so far.
     public var value: UInt32 { (b << 16) | a }
 
+    /// The Adler-32 of part of a byte array.
+    /// - Parameters:
+    ///   - bytes: The data.
+    ///   - range: The part to sum.
+    /// - Returns: The part's checksum.
+    public static func checksum(_ bytes: [UInt8], range: Range<Int>) -> UInt32 {
+        var c = Adler32()
+        bytes.withUnsafeBufferPointer { c.update(UnsafeBufferPointer(rebasing: $0[range])) }
+        return c.value
+    }
+
+    /// The Adler-32 of two byte runs one after the other, from their own checksums (zlib's
+    /// `adler32_combine`).
+    /// - Parameters:
+    ///   - first: The first run's checksum.
+    ///   - second: The second run's checksum.
+    ///   - secondLength: The second run's length in bytes.
+    /// - Returns: The checksum of the two runs joined.
+    public static func combine(_ first: UInt32, _ second: UInt32, secondLength: Int) -> UInt32 {
+        let base: UInt64 = 65521
+        let rem = UInt64(secondLength) % base
+        let a1 = UInt64(first & 0xFFFF), b1 = UInt64(first >> 16)
+        let a2 = UInt64(second & 0xFFFF), b2 = UInt64(second >> 16)
+        // Both sums start a at 1, so joined a = a1 + a2 - 1; every byte of the second run adds
+        // the first run's a1 - 1 to b once more.
+        let a = (a1 + a2 + base - 1) % base
+        let b = (b1 + b2 + rem * a1 + base - rem) % base
+        return UInt32(b << 16 | a)
+    }
+
     /// The Adler-32 of a byte array.
     /// - Parameter bytes: The data.
     /// - Returns: Its checksum.

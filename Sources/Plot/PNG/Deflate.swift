@@ -1,32 +1,80 @@
+import Dispatch
+
 /// A deflate (RFC 1951) and zlib (RFC 1950) compressor: LZ77 with hash chains and lazy
 /// matching (zlib level 6 cut-offs, chains of 16; see `LZ77Matcher`), dynamic Huffman blocks
 /// with 15-bit length limits, and fixed or stored blocks where those come out smaller.
+///
+/// Large inputs are cut into segments of `segmentBytes` that are compressed on all cores at
+/// once and joined into one stream, as pigz does: each segment but the last ends with an empty
+/// stored block, so it ends on a byte boundary, and its matches may reach back into the 32 KB
+/// before it, which the decoder already holds. The segments are fixed by the input's size, not
+/// by the number of cores, so the output is the same on every machine. A 2x decision-boundary
+/// figure (3.7 MB of filtered scanlines, four segments) grows by under 0.1%.
 public enum Deflate {
+    /// The size of the segments compressed in parallel.
+    static let segmentBytes = 1 << 20
+
     /// Compresses bytes into a zlib stream (header, deflate data, Adler-32).
     /// - Parameter data: The bytes to compress.
     /// - Returns: The zlib stream that `zlib.decompress` accepts.
     public static func zlibCompress(_ data: [UInt8]) -> [UInt8] {
+        let ranges = segments(of: data.count)
+        var parts = [[UInt8]](repeating: [], count: ranges.count)
+        var sums = [UInt32](repeating: 1, count: ranges.count)
+        parts.withUnsafeMutableBufferPointer { partsOut in
+            sums.withUnsafeMutableBufferPointer { sumsOut in
+                // Each task writes only its own element of the two buffers.
+                nonisolated(unsafe) let partsOut = partsOut, sumsOut = sumsOut
+                DispatchQueue.concurrentPerform(iterations: ranges.count) { k in
+                    partsOut[k] = compress(data, range: ranges[k], final: k == ranges.count - 1)
+                    sumsOut[k] = Adler32.checksum(data, range: ranges[k])
+                }
+            }
+        }
         var out: [UInt8] = [0x78, 0x9C]
-        out += compress(data)
-        let a = Adler32.checksum(data)
+        out.reserveCapacity(2 + parts.reduce(0) { $0 + $1.count } + 4)
+        var a: UInt32 = 1
+        for (k, part) in parts.enumerated() {
+            out += part
+            a = Adler32.combine(a, sums[k], secondLength: ranges[k].count)
+        }
         out += [UInt8(a >> 24), UInt8((a >> 16) & 0xFF), UInt8((a >> 8) & 0xFF), UInt8(a & 0xFF)]
         return out
     }
 
-    /// Compresses bytes into a raw deflate stream.
+    /// Compresses bytes into a raw deflate stream (one segment, on the calling thread).
     /// - Parameter data: The bytes to compress.
     /// - Returns: Raw deflate data (no zlib header).
     public static func compress(_ data: [UInt8]) -> [UInt8] {
-        var writer = BitWriter(capacity: data.count / 16 + 1024)   // grows by doubling
-        var matcher = LZ77Matcher(data: data)
-        var blockStart = 0
+        compress(data, range: 0..<data.count, final: true)
+    }
+
+    /// The segments `zlibCompress` cuts `count` bytes into: `segmentBytes` each, the remainder
+    /// joined to the last one.
+    static func segments(of count: Int) -> [Range<Int>] {
+        let n = max(1, count / segmentBytes)
+        return (0..<n).map { k in (k * segmentBytes)..<(k == n - 1 ? count : (k + 1) * segmentBytes) }
+    }
+
+    /// Compresses `data[range]` as the part of a deflate stream that follows `data[..<range]`.
+    /// - Parameters:
+    ///   - data: The whole input.
+    ///   - range: The segment to compress.
+    ///   - final: Whether the segment ends the stream; if not, it ends with an empty stored
+    ///     block, on a byte boundary, so the next segment's bytes can follow.
+    /// - Returns: The segment's deflate bytes.
+    static func compress(_ data: [UInt8], range: Range<Int>, final: Bool) -> [UInt8] {
+        var writer = BitWriter(capacity: range.count / 16 + 1024)   // grows by doubling
+        var matcher = LZ77Matcher(data: data, range: range)
+        var blockStart = range.lowerBound
         var done = false
         while !done {
             let (tokens, end) = matcher.nextBlock(maxTokens: 16383)
-            done = end >= data.count
-            BlockWriter.write(tokens: tokens, raw: data[blockStart..<end], final: done, to: &writer)
+            done = end >= range.upperBound
+            BlockWriter.write(tokens: tokens, raw: data[blockStart..<end], final: done && final, to: &writer)
             blockStart = end
         }
+        if !final { BlockWriter.writeEmptyStored(to: &writer) }
         return writer.finish()
     }
 }

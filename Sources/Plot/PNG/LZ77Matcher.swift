@@ -44,10 +44,37 @@ struct LZ77Matcher {
     private static let maxInsert = 32
     private static let maxDistance = 32768 - 262
 
+    /// Where matching stops: the end of the segment being compressed.
+    private let end: Int
+
+    /// Creates a matcher over the whole of `data`.
     init(data: [UInt8]) {
+        self.init(data: data, range: 0..<data.count)
+    }
+
+    /// Creates a matcher for one segment of `data`, as the continuation of a deflate stream
+    /// that already holds everything before `range` (pigz's way of compressing on several
+    /// cores): matches may reach back into the 32 KB before the segment, whose positions are
+    /// put in the hash chains first, and never past `range.upperBound`.
+    init(data: [UInt8], range: Range<Int>) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= data.count, "segment out of bounds")
         self.data = data
+        end = range.upperBound
+        pos = range.lowerBound
         head = [Int32](repeating: -1, count: Self.hashSize)
         prev = [Int32](repeating: -1, count: Self.windowSize)
+        let primed = max(0, range.lowerBound - Self.maxDistance)..<range.lowerBound
+        for i in primed where i + 2 < end {
+            let h = Self.hash(data[i], data[i + 1], data[i + 2])
+            prev[i & (Self.windowSize - 1)] = head[h]
+            head[h] = Int32(i)
+        }
+    }
+
+    /// The hash-chain bucket of the three bytes at a position.
+    @inline(__always)
+    private static func hash(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int {
+        ((Int(a) << 10) ^ (Int(b) << 5) ^ Int(c)) & (hashSize - 1)
     }
 
     /// Produces up to `maxTokens` tokens and the input position they cover up to.
@@ -61,7 +88,7 @@ struct LZ77Matcher {
         data.withUnsafeBufferPointer { d in
             head.withUnsafeMutableBufferPointer { h in
                 prev.withUnsafeMutableBufferPointer { p in
-                    Self.scan(d, head: h, prev: p, state: &state, maxTokens: maxTokens, into: &tokens)
+                    Self.scan(d, end: end, head: h, prev: p, state: &state, maxTokens: maxTokens, into: &tokens)
                 }
             }
         }
@@ -73,19 +100,18 @@ struct LZ77Matcher {
     }
 
     /// The lazy-matching loop (zlib's deflate_slow) over one block.
-    private static func scan(_ d: UnsafeBufferPointer<UInt8>, head: UnsafeMutableBufferPointer<Int32>,
+    private static func scan(_ d: UnsafeBufferPointer<UInt8>, end n: Int, head: UnsafeMutableBufferPointer<Int32>,
                              prev: UnsafeMutableBufferPointer<Int32>,
                              state: inout (pos: Int, literal: Bool, length: Int, distance: Int),
                              maxTokens: Int, into tokens: inout [LZToken]) {
-        assert(head.count == hashSize && prev.count == windowSize)
-        let n = d.count
+        assert(head.count == hashSize && prev.count == windowSize && n <= d.count)
         var pos = state.pos
         var pendingLiteral = state.literal, pendingLength = state.length, pendingDistance = state.distance
 
         /// Inserts position `i` in the hash chains and returns the previous chain head.
         @inline(__always) func insert(_ i: Int) -> Int {
             guard i + 2 < n else { return -1 }
-            let h = ((Int(d[i]) << 10) ^ (Int(d[i + 1]) << 5) ^ Int(d[i + 2])) & (hashSize - 1)
+            let h = hash(d[i], d[i + 1], d[i + 2])
             let old = Int(head[h])
             prev[i & (windowSize - 1)] = Int32(old)
             head[h] = Int32(i)
@@ -97,7 +123,7 @@ struct LZ77Matcher {
             var len = 0, dist = 0
             if !pendingLiteral || pendingLength < maxLazy {
                 let chain = pendingLength >= goodLength ? maxChain / 4 : maxChain
-                (len, dist) = longestMatch(d, prev: prev, at: pos, candidate: candidate,
+                (len, dist) = longestMatch(d, end: n, prev: prev, at: pos, candidate: candidate,
                                            best: pendingLiteral ? max(2, pendingLength) : 2, chain: chain)
                 if len == 3 && dist > 4096 { len = 0 }
                 if len < 3 { len = 0 }
@@ -133,9 +159,9 @@ struct LZ77Matcher {
     /// The longest match at `i` (the run at distance 1, then the chain from `candidate`),
     /// longer than `best`; (0, 0) when there is none.
     @inline(__always)
-    private static func longestMatch(_ d: UnsafeBufferPointer<UInt8>, prev: UnsafeMutableBufferPointer<Int32>,
+    private static func longestMatch(_ d: UnsafeBufferPointer<UInt8>, end: Int, prev: UnsafeMutableBufferPointer<Int32>,
                                      at i: Int, candidate: Int, best: Int, chain: Int) -> (Int, Int) {
-        let maxLen = min(258, d.count - i)
+        let maxLen = min(258, end - i)
         var bestLen = best, bestDist = 0
         guard maxLen > bestLen else { return (0, 0) }
         if i > 0 && d[i - 1] == d[i] {
