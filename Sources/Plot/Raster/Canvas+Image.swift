@@ -1,5 +1,5 @@
 /// Drawing raster images (decision regions, heatmaps, image grids, colour bars) onto the canvas.
-extension Canvas {
+extension CanvasView {
     /// Draws an image stretched over a device rectangle, within a clip.
     ///
     /// Where a device pixel's four source taps are equal (flat decision regions, nearest
@@ -9,7 +9,7 @@ extension Canvas {
     /// (FastPathTests). Runs of such pixels under full cover are painted as one span, and only
     /// the two source rows in use are packed into words (not the whole image, which was 1.4 MB
     /// of fresh memory).
-    mutating func draw(_ image: RasterImage, in rect: Rect, clip: IntRect, interpolation: Interpolation) {
+    func draw(_ image: RasterImage, in rect: Rect, clip: IntRect, interpolation: Interpolation) {
         guard rect.x.isFinite, rect.y.isFinite, rect.width.isFinite, rect.height.isFinite else { return }
         func clamp(_ v: Double, _ lo: Int, _ hi: Int) -> Int { Int(min(Double(hi), max(Double(lo), v))) }
         let bx0 = clamp(rect.x.rounded(.down), clip.x0, clip.x1)

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// An opaque 8-bit RGB pixel buffer that the scene rasteriser paints into, stored in PNG
 /// scanline layout: each row is one filter-type byte followed by `width * 3` samples.
 ///
@@ -18,66 +20,71 @@ struct Canvas {
     private(set) var scanlines: [UInt8]
 
     init(width: Int, height: Int, background: Color) {
+        self.init(width: width, height: height, background: background, bands: 1) { _, _ in }
+    }
+
+    /// Makes a canvas and paints it in horizontal bands on all cores at once: each band's
+    /// rows are cleared to the background and handed to `paint`, which must write only those
+    /// rows (the scene rasteriser clips every item to the band).
+    ///
+    /// A 2x figure's painting was one core's work (about 8 ms for a decision boundary), and
+    /// the 3.7 MB of fresh memory was faulted in by one thread; bands halve both on two cores.
+    /// The band count depends on the height alone, so a figure's pixels are the same on every
+    /// machine.
+    /// - Parameters:
+    ///   - width: Width in pixels.
+    ///   - height: Height in pixels.
+    ///   - background: The colour every pixel starts with.
+    ///   - bands: How many bands to paint concurrently (at most `height`).
+    ///   - paint: Paints one band: the view and the rows it may write.
+    init(width: Int, height: Int, background: Color, bands: Int,
+         paint: (CanvasView, Range<Int>) -> Void) {
         precondition(width > 0 && height > 0, "canvas size must be positive")
         self.width = width
         self.height = height
-        stride = 1 + width * 3
-        let (r, g, b) = background.bytes
-        scanlines = [UInt8](repeating: r, count: stride * height)
-        if r != g || g != b {
-            for y in 0..<height {
-                var i = y * stride + 1
-                for _ in 0..<width {
-                    scanlines[i] = r
-                    scanlines[i + 1] = g
-                    scanlines[i + 2] = b
-                    i += 3
+        let stride = 1 + width * 3
+        self.stride = stride
+        let bandCount = max(1, min(bands, height))
+        let bandRows = (height + bandCount - 1) / bandCount
+        scanlines = [UInt8](unsafeUninitializedCapacity: stride * height) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            let view = CanvasView(base: base, width: width, height: height, stride: stride)
+            withoutActuallyEscaping(paint) { paint in
+                // Each band initialises and paints only its own rows.
+                nonisolated(unsafe) let paint = paint
+                DispatchQueue.concurrentPerform(iterations: bandCount) { band in
+                    let rows = (band * bandRows)..<min(height, (band + 1) * bandRows)
+                    guard !rows.isEmpty else { return }
+                    view.clear(rows: rows, to: background)
+                    paint(view, rows)
                 }
             }
+            initialized = stride * height
         }
-        for y in 0..<height { scanlines[y * stride] = 0 }
     }
 
-    /// The index of pixel (x, y)'s red sample.
-    @inline(__always)
-    func offset(_ x: Int, _ y: Int) -> Int { y * stride + 1 + x * 3 }
+    /// A view for painting, valid inside `body` only.
+    mutating func withView<R>(_ body: (CanvasView) -> R) -> R {
+        let (w, h, s) = (width, height, stride)
+        return scanlines.withUnsafeMutableBufferPointer { buffer in
+            // The canvas is never empty (width and height are positive).
+            body(CanvasView(base: buffer.baseAddress.unsafelyUnwrapped, width: w, height: h, stride: s))
+        }
+    }
 
     /// Blends a colour (components in 0...1) into one pixel with the given opacity.
     mutating func blend(_ x: Int, _ y: Int, r: Float, g: Float, b: Float, alpha: Float) {
-        let ink = Ink(r: r, g: g, b: b, alpha: 1)
-        paint(y: y, from: x, to: x + 1, ink: ink, coverage: alpha)
+        withView { $0.blend(x, y, r: r, g: g, b: b, alpha: alpha) }
     }
 
-    /// Paints pixels `x0..<x1` of row `y` with an ink at a constant coverage: a plain store
-    /// where the result is opaque, else `p + (c - p) * alpha` rounded to the nearest level.
-    @inline(__always)
+    /// Paints pixels `x0..<x1` of row `y` with an ink at a constant coverage.
     mutating func paint(y: Int, from x0: Int, to x1: Int, ink: Ink, coverage: Float) {
-        let alpha = coverage * ink.alpha
-        var i = offset(x0, y)
-        let end = i + (x1 - x0) * 3
-        if alpha >= 1 {
-            while i < end {
-                scanlines[i] = ink.r8
-                scanlines[i + 1] = ink.g8
-                scanlines[i + 2] = ink.b8
-                i += 3
-            }
-            return
-        }
-        guard alpha > 0 else { return }
-        while i < end {
-            scanlines[i] = Self.mix(scanlines[i], ink.r, alpha)
-            scanlines[i + 1] = Self.mix(scanlines[i + 1], ink.g, alpha)
-            scanlines[i + 2] = Self.mix(scanlines[i + 2], ink.b, alpha)
-            i += 3
-        }
+        withView { $0.paint(y: y, from: x0, to: x1, ink: ink, coverage: coverage) }
     }
 
-    /// `p + (c - p) * a`, rounded: `c` is 0...255 and `a` 0...1, so the result is in 0...255.
-    @inline(__always)
-    static func mix(_ p: UInt8, _ c: Float, _ a: Float) -> UInt8 {
-        let v = Float(p)
-        return UInt8(truncatingIfNeeded: Int32(v + (c - v) * a + 0.5))
+    /// Draws an image stretched over a device rectangle, within a clip (see `CanvasView`).
+    mutating func draw(_ image: RasterImage, in rect: Rect, clip: IntRect, interpolation: Interpolation) {
+        withView { $0.draw(image, in: rect, clip: clip, interpolation: interpolation) }
     }
 
     /// The canvas as packed 8-bit RGB samples, `width * height * 3` (no filter bytes).
@@ -115,6 +122,81 @@ struct Canvas {
         var out: [UInt8] = []
         swap(&out, &scanlines)
         return out
+    }
+}
+
+/// The pixels of a `Canvas` while it is painted: a pointer and the layout, so several threads
+/// can paint disjoint bands of rows at once. Writes are checked against the canvas in debug
+/// builds; callers keep to their clip.
+struct CanvasView: @unchecked Sendable {
+    let base: UnsafeMutablePointer<UInt8>
+    let width: Int
+    let height: Int
+    /// Bytes per row: the filter-type byte, then RGB samples.
+    let stride: Int
+
+    /// The index of pixel (x, y)'s red sample.
+    @inline(__always)
+    func offset(_ x: Int, _ y: Int) -> Int { y * stride + 1 + x * 3 }
+
+    /// Sets every pixel of `rows` to a colour and each row's filter byte to 0.
+    func clear(rows: Range<Int>, to background: Color) {
+        let (r, g, b) = background.bytes
+        let start = base + rows.lowerBound * stride, count = rows.count * stride
+        if r == g && g == b {
+            start.initialize(repeating: r, count: count)
+        } else {
+            var i = 0
+            while i < count {
+                start[i] = 0
+                for k in 0..<width {
+                    start[i + 1 + 3 * k] = r
+                    start[i + 2 + 3 * k] = g
+                    start[i + 3 + 3 * k] = b
+                }
+                i += stride
+            }
+        }
+        for y in rows { base[y * stride] = 0 }
+    }
+
+    /// Blends a colour (components in 0...1) into one pixel with the given opacity.
+    func blend(_ x: Int, _ y: Int, r: Float, g: Float, b: Float, alpha: Float) {
+        let ink = Ink(r: r, g: g, b: b, alpha: 1)
+        paint(y: y, from: x, to: x + 1, ink: ink, coverage: alpha)
+    }
+
+    /// Paints pixels `x0..<x1` of row `y` with an ink at a constant coverage: a plain store
+    /// where the result is opaque, else `p + (c - p) * alpha` rounded to the nearest level.
+    @inline(__always)
+    func paint(y: Int, from x0: Int, to x1: Int, ink: Ink, coverage: Float) {
+        assert(y >= 0 && y < height && x0 >= 0 && x1 <= width, "paint outside the canvas")
+        let alpha = coverage * ink.alpha
+        var p = base + offset(x0, y)
+        let end = p + (x1 - x0) * 3
+        if alpha >= 1 {
+            while p < end {
+                p[0] = ink.r8
+                p[1] = ink.g8
+                p[2] = ink.b8
+                p += 3
+            }
+            return
+        }
+        guard alpha > 0 else { return }
+        while p < end {
+            p[0] = Self.mix(p[0], ink.r, alpha)
+            p[1] = Self.mix(p[1], ink.g, alpha)
+            p[2] = Self.mix(p[2], ink.b, alpha)
+            p += 3
+        }
+    }
+
+    /// `p + (c - p) * a`, rounded: `c` is 0...255 and `a` 0...1, so the result is in 0...255.
+    @inline(__always)
+    static func mix(_ p: UInt8, _ c: Float, _ a: Float) -> UInt8 {
+        let v = Float(p)
+        return UInt8(truncatingIfNeeded: Int32(v + (c - v) * a + 0.5))
     }
 }
 

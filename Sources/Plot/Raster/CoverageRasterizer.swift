@@ -40,6 +40,12 @@ struct CoverageRasterizer {
     ///   - ink: The colour.
     ///   - canvas: The canvas to paint.
     mutating func fill(_ polys: [[Point]], in box: IntRect, ink: Ink, on canvas: inout Canvas) {
+        canvas.withView { fill(polys, in: box, ink: ink, on: $0) }
+    }
+
+    /// Fills polygons into a canvas view (one band of a parallel render, say); the box must
+    /// lie inside the rows the caller may write.
+    mutating func fill(_ polys: [[Point]], in box: IntRect, ink: Ink, on canvas: CanvasView) {
         let w = box.x1 - box.x0, h = box.y1 - box.y0
         guard w > 0, h > 0 else { return }
         edges.removeAll(keepingCapacity: true)
@@ -61,7 +67,7 @@ struct CoverageRasterizer {
             // One strip (markers, glyphs, ticks): no bucketing.
             for e in edges { accumulate(e, rows: 0..<h, stride: stride, width: Double(w)) }
             for r in 0..<h {
-                paintRow(r, stride: stride, width: w, canvasX: box.x0, canvasY: box.y0 + r, ink: ink, on: &canvas)
+                paintRow(r, stride: stride, width: w, canvasX: box.x0, canvasY: box.y0 + r, ink: ink, on: canvas)
             }
             return
         }
@@ -82,7 +88,7 @@ struct CoverageRasterizer {
             active.removeLast(active.count - kept)
             for r in 0..<(sy1 - sy0) {
                 paintRow(r, stride: stride, width: w, canvasX: box.x0, canvasY: box.y0 + sy0 + r, ink: ink,
-                         on: &canvas)
+                         on: canvas)
             }
         }
     }
@@ -200,7 +206,7 @@ struct CoverageRasterizer {
     /// Paints one strip row from its running sum of areas, then clears the row for reuse.
     @inline(__always)
     private mutating func paintRow(_ r: Int, stride: Int, width w: Int, canvasX: Int, canvasY: Int, ink: Ink,
-                                   on canvas: inout Canvas) {
+                                   on canvas: CanvasView) {
         let f = Int(first[r]), e = Int(end[r])
         guard f < e else { return }
         let line = r * stride

@@ -15,11 +15,17 @@ public enum SceneRasterizer {
     static func paint(_ scene: Scene, scale: Double) -> Canvas {
         let w = max(1, Int((scene.width * scale).rounded(.up)))
         let h = max(1, Int((scene.height * scale).rounded(.up)))
-        var canvas = Canvas(width: w, height: h, background: scene.background)
-        var painter = Painter(scale: scale)
-        painter.paint(scene.items, clip: IntRect(x0: 0, y0: 0, x1: w, y1: h), on: &canvas)
-        return canvas
+        return Canvas(width: w, height: h, background: scene.background, bands: bands(height: h)) { view, rows in
+            var painter = Painter(scale: scale)
+            painter.paint(scene.items, clip: IntRect(x0: 0, y0: rows.lowerBound, x1: w, y1: rows.upperBound), on: view)
+        }
     }
+
+    /// Bands painted in parallel: one per 400 rows, at most four. The count depends on the
+    /// height alone (never on the machine's cores), so the pixels are the same everywhere;
+    /// a 2x figure (960 rows) has two. Each band redoes the items' geometry (flattening,
+    /// stroking, glyph outlines), a small share of the painting.
+    static func bands(height: Int) -> Int { max(1, min(4, height / 400)) }
 
     /// Renders the scene and encodes it as PNG (with a pHYs chunk of 72 dpi times `scale`).
     /// - Parameters:
@@ -46,25 +52,25 @@ private struct Painter {
 
     func device(_ p: Point) -> Point { Point(p.x * scale, p.y * scale) }
 
-    mutating func paint(_ items: [SceneItem], clip: IntRect, on canvas: inout Canvas) {
+    mutating func paint(_ items: [SceneItem], clip: IntRect, on canvas: CanvasView) {
         for item in items {
             switch item {
             case .fill(let path, let color):
                 let polys = path.mapped(device).flattened(tolerance: 0.15).map(\.points)
-                fill(polys, color: color, clip: clip, on: &canvas)
+                fill(polys, color: color, clip: clip, on: canvas)
             case .stroke(let path, let stroke):
-                stroked(path.mapped(device), stroke, clip: clip, on: &canvas)
+                stroked(path.mapped(device), stroke, clip: clip, on: canvas)
             case .circle(let center, let radius, let fillColor, let stroke):
                 let c = device(center), r = radius * scale
                 if let f = fillColor {
-                    fill([Stroker.circle(c, r)], color: f, clip: clip, on: &canvas)
+                    fill([Stroker.circle(c, r)], color: f, clip: clip, on: canvas)
                 }
                 if let s = stroke {
-                    fill(Stroker.ring(c, r, width: s.width * scale), color: s.color, clip: clip, on: &canvas)
+                    fill(Stroker.ring(c, r, width: s.width * scale), color: s.color, clip: clip, on: canvas)
                 }
             case .text(let t):
                 let path = TextLayout.outline(t).mapped(device)
-                fill(path.flattened(tolerance: 0.1).map(\.points), color: t.color, clip: clip, on: &canvas)
+                fill(path.flattened(tolerance: 0.1).map(\.points), color: t.color, clip: clip, on: canvas)
             case .image(let img, let rect, let interpolation):
                 let r = Rect(x: rect.x * scale, y: rect.y * scale, width: rect.width * scale,
                              height: rect.height * scale)
@@ -73,12 +79,12 @@ private struct Painter {
                 func px(_ v: Double) -> Int { Int(min(1e7, max(-1e7, (v * scale).rounded()))) }
                 let r = IntRect(x0: px(rect.x), y0: px(rect.y), x1: px(rect.maxX), y1: px(rect.maxY))
                 let c = clip.intersection(r)
-                if !c.isEmpty { paint(inner, clip: c, on: &canvas) }
+                if !c.isEmpty { paint(inner, clip: c, on: canvas) }
             }
         }
     }
 
-    private mutating func stroked(_ path: Path, _ s: Stroke, clip: IntRect, on canvas: inout Canvas) {
+    private mutating func stroked(_ path: Path, _ s: Stroke, clip: IntRect, on canvas: CanvasView) {
         let width = max(1, s.width * scale)
         var polys: [[Point]] = []
         for sub in path.flattened(tolerance: 0.15) {
@@ -96,10 +102,10 @@ private struct Painter {
         // Hairlines thinner than a device pixel are drawn one pixel wide, lighter.
         var color = s.color
         if s.width * scale < 1 { color = color.withAlpha(color.alpha * max(0, s.width * scale)) }
-        fill(polys, color: color, clip: clip, on: &canvas)
+        fill(polys, color: color, clip: clip, on: canvas)
     }
 
-    private mutating func fill(_ polys: [[Point]], color: Color, clip: IntRect, on canvas: inout Canvas) {
+    private mutating func fill(_ polys: [[Point]], color: Color, clip: IntRect, on canvas: CanvasView) {
         var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
         for poly in polys {
             for p in poly {
@@ -113,6 +119,6 @@ private struct Painter {
         let box = IntRect(x0: clamp(minX.rounded(.down), clip.x0, clip.x1), y0: clamp(minY.rounded(.down), clip.y0, clip.y1),
                           x1: clamp(maxX.rounded(.up) + 1, clip.x0, clip.x1), y1: clamp(maxY.rounded(.up) + 1, clip.y0, clip.y1))
         guard !box.isEmpty else { return }
-        raster.fill(polys, in: box, ink: Ink(color), on: &canvas)
+        raster.fill(polys, in: box, ink: Ink(color), on: canvas)
     }
 }
