@@ -36,6 +36,22 @@ import Testing
         #expect(TestSession().run(code) == expected)
     }
 
+    @Test func boundaryDrawsAModelInEvaluationModeAndRestoresItsMode() throws {
+        let t = TestSession()
+        t.run("%format svg")
+        t.run("seed(1)\nX, y = moons(30)\nmodel = Sequential(Linear(2, 32), ReLU(), Dropout(0.5), Linear(32, 2))")
+        func drawn(_ cell: String) throws -> String {
+            guard case .ok(let result?, _) = t.session.execute(cell, cellName: "In[3]", output: t.sink) else {
+                throw LangError.valueError("no figure")
+            }
+            return try #require(result["image/svg+xml"])
+        }
+        // With dropout on, two draws would differ; in evaluation mode they are the same.
+        #expect(try drawn("boundary(model, X, y, res=30)") == drawn("boundary(model, X, y, res=30)"))
+        // Still training afterwards: dropout makes two forward passes differ.
+        #expect(t.run("seed(2)\n(model(X) != model(X)).sum().item() > 0") == "true")
+    }
+
     @Test("plot errors name the argument", arguments: [
         ("plot([1, 2], style=\"x\")", "ValueError: plot() argument 'style' must be \"-\", \"--\", \":\", \"o\" or \"-o\", got \"x\""),
         ("plot([1, 2], [1, 2, 3])", "ValueError: plot() argument 'x' has 2 values but y has 3"),

@@ -15,7 +15,9 @@ enum PlotModelBuiltins {
                     The model (or any function of an [M, 2] tensor) is evaluated on a res x res grid \
                     covering X. Several outputs: regions by predicted class (argmax). One output: shading \
                     by probability (sigmoid applied to logits) with the 0.5 line. Points are coloured by y \
-                    (or by the prediction when y is none).
+                    (or by the prediction when y is none). A model is drawn as it predicts: in evaluation \
+                    mode (Dropout off, BatchNorm on its running statistics), as predict() does; its mode \
+                    is restored afterwards.
                     Example: boundary(model, X, y)
                     """) { args, context in
                 try boundary(args, context: context)
@@ -92,6 +94,11 @@ enum PlotModelBuiltins {
         let saved = context.gradEnabled
         context.gradEnabled = false
         defer { context.gradEnabled = saved }
+        // Drawn as it predicts: Dropout in training mode would draw noise, not the boundary.
+        let module = try? NNBuiltins.moduleValue(args["model"], "boundary")
+        let wasTraining = module?.isTraining ?? false
+        module?.eval()
+        defer { module?.setTraining(wasTraining) }
         let output = try context.call(args["model"], [input])
         guard let out = output.asVariable() else {
             throw LangError.typeError("boundary() model must return a tensor, returned \(output.typeName)")
