@@ -1,7 +1,8 @@
 /// Writes bit fields least-significant bit first, as deflate packs them.
 ///
-/// This is the only unsafe code of Plot: the hot `write` appends to a 64-bit accumulator and
-/// flushes whole bytes through an unsafe pointer into a preallocated, growing byte buffer.
+/// One of Plot's few unsafe spots (docs/plotting.md lists them): the hot `write` appends to a
+/// 64-bit accumulator and flushes whole bytes through an unsafe pointer into a preallocated,
+/// growing byte buffer.
 /// Bounds are asserted in debug builds.
 struct BitWriter {
     private(set) var bytes: [UInt8]

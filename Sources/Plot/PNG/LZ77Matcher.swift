@@ -12,7 +12,7 @@ struct LZToken {
 /// decision-region figure: 146,338 bytes against 146,084) and its deflate takes 7 ms instead of
 /// 8.7 ms.
 ///
-/// This is deflate's core loop and, with `BitWriter`, the only unsafe code of Plot: the input
+/// This is deflate's core loop and uses unsafe code (docs/plotting.md lists where): the input
 /// and the hash tables are read through buffer pointers inside `nextBlock`, with bounds
 /// asserted in debug builds. Speed tricks, measured on a 1280 x 960 figure (3.7 MB of filtered
 /// scanlines, mostly zero runs; release build, 2 shared cores):
