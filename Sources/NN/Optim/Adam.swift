@@ -85,11 +85,8 @@ public final class Adam: Optimizer {
                 // two passes below, so the same numbers)
                 var m = state.take("exp_avg", i, orFilled: g.count)
                 var v = state.take("exp_avg_sq", i, orFilled: g.count)
-                for k in x.indices {
-                    m[k] += (g[k] - m[k]) * (1 - fb1)
-                    v[k] = fb2 * v[k] + (1 - fb2) * g[k] * g[k]
-                    x[k] -= stepSize * m[k] / (v[k].squareRoot() / correction2 + e)
-                }
+                OptimizerKernels.adam(&x, g, &m, &v, beta1: fb1, beta2: fb2, stepSize: stepSize,
+                                      correction2: correction2, eps: e)
                 state.set("exp_avg", i, m)
                 state.set("exp_avg_sq", i, v)
                 return
