@@ -175,6 +175,10 @@ extension Variable {
     /// `self[items]` (numpy indexing; see `Tensor.indexPlan`).
     /// - Throws: `TensorError.index` naming axis, index and size.
     public func indexed(_ items: [TensorIndex]) throws(TensorError) -> Variable {
+        // a mini-batch slice of data that records nothing needs no index plan
+        if !(requiresGrad && GradMode.isEnabled), let block = try value.leadingSlice(items) {
+            return Variable(block)
+        }
         let plan = try value.indexPlan(items)
         return Variable.record(value.gathered(plan), .index(plan), self)
     }
