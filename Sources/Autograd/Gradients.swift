@@ -75,8 +75,8 @@ enum Gradients {
         case .logSoftmax(let dim):
             let s = y.map(.exp)
             return [try g - s * g.reduce(.sum, dim: dim, keepDim: true)]
-        case .crossEntropy(let labels):
-            return [Tensor.crossEntropyGradient(logits: x[0].value, labels: labels, g: g)]
+        case let .crossEntropy(labels, rows):
+            return [Tensor.crossEntropyGradient(logits: x[0].value, labels: labels, rows: rows, g: g)]
         case let .conv2d(stride, padding, hasBias):
             let (dx, dw, db) = try Tensor.conv2dGradients(
                 x: x[0].value, weight: x[1].value, g: g, stride: stride, padding: padding,

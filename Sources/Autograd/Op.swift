@@ -34,7 +34,7 @@ public enum Op: Sendable {
     /// Softmax / log-softmax along an axis.
     case softmax(dim: Int), logSoftmax(dim: Int)
     /// Per-row cross-entropy of logits against class indices (`-log_softmax(x)[label]`), fused.
-    case crossEntropy(labels: [Int])
+    case crossEntropy(labels: [Int], rows: SoftmaxRowStatistics)
     /// 2-d convolution of `inputs[0]` with filters `inputs[1]` (plus bias `inputs[2]` when `bias`).
     case conv2d(stride: Int, padding: Int, bias: Bool)
     /// Max (`max` true) or average pooling over square windows.

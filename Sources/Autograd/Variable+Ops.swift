@@ -202,7 +202,8 @@ extension Variable {
     /// Shape rule: `[N, C]` with N labels gives `[N]`; `[C]` with one label gives `[]`.
     /// - Parameter labels: One class index in `0..<C` per row (validated by the caller).
     public func crossEntropy(labels: [Int]) -> Variable {
-        Variable.record(Tensor.crossEntropy(logits: value, labels: labels), .crossEntropy(labels: labels), self)
+        let (losses, rows) = Tensor.crossEntropy(logits: value, labels: labels)
+        return Variable.record(losses, .crossEntropy(labels: labels, rows: rows), self)
     }
 
     /// 2-d convolution with filters `weight` and an optional `bias` (PyTorch's `conv2d`), as one
