@@ -73,7 +73,7 @@ public final class Conv2d: WeightedLayer {
     ///
     /// - Throws: `NNError.shape` for an input that is not `[N, in, H, W]` or smaller than the kernel.
     public func forward(_ input: Variable) throws -> Variable {
-        try PatchIndex.check(input.shape, channels: inChannels, kernel: kernel, stride: stride, padding: padding,
+        try WindowCheck.check(input.shape, channels: inChannels, kernel: kernel, stride: stride, padding: padding,
                              layer: "Conv2d(\(inChannels), \(outChannels), kernel_size=\(kernel))")
         return try input.conv2d(weight, bias: bias, stride: stride, padding: padding)
     }
@@ -82,7 +82,7 @@ public final class Conv2d: WeightedLayer {
     public func outputShape(for input: [Int]) -> [Int]? {
         guard input.count == 4 else { return nil }
         func side(_ s: Int) -> Int {
-            s < 0 ? -1 : PatchIndex.outputSize(s, kernel: kernel, stride: stride, padding: padding)
+            s < 0 ? -1 : WindowCheck.outputSize(s, kernel: kernel, stride: stride, padding: padding)
         }
         return [input[0], outChannels, side(input[2]), side(input[3])]
     }
@@ -130,14 +130,14 @@ public final class Pool2d: Module {
 
     /// Pools. - Throws: `NNError.shape` for an input that is not `[N, C, H, W]` or smaller than the window.
     public func forward(_ input: Variable) throws -> Variable {
-        try PatchIndex.check(input.shape, channels: nil, kernel: kernel, stride: stride, padding: 0, layer: "\(typeName)(\(kernel))")
+        try WindowCheck.check(input.shape, channels: nil, kernel: kernel, stride: stride, padding: 0, layer: "\(typeName)(\(kernel))")
         return try input.pool2d(kernel: kernel, stride: stride, max: kind == .max)
     }
 
     /// The output shape for an input shape (`-1` is the batch size), or nil.
     public func outputShape(for input: [Int]) -> [Int]? {
         guard input.count == 4 else { return nil }
-        func side(_ s: Int) -> Int { s < 0 ? -1 : PatchIndex.outputSize(s, kernel: kernel, stride: stride, padding: 0) }
+        func side(_ s: Int) -> Int { s < 0 ? -1 : WindowCheck.outputSize(s, kernel: kernel, stride: stride, padding: 0) }
         return [input[0], input[1], side(input[2]), side(input[3])]
     }
 }

@@ -4,7 +4,7 @@ import Tensor
 /// Input checks and output sizes shared by the window layers (Conv2d, MaxPool2d, AvgPool2d),
 /// with messages that name the layer. The windows themselves are computed by the engine's
 /// `conv2d` and `pool2d` operations (dedicated im2col/col2im and pooling loops).
-enum PatchIndex {
+enum WindowCheck {
     /// The output size of a window sweep along one axis.
     static func outputSize(_ size: Int, kernel: Int, stride: Int, padding: Int) -> Int {
         (size + 2 * padding - kernel) / stride + 1
