@@ -36,6 +36,11 @@ enum Gradients {
         case .matmulTransposed:
             let (da, db) = try Tensor.matmulTransposedGradients(x[0].value, x[1].value, g)
             return [da, db]
+        case .linear(let hasBias):
+            let (dx, dw, db) = Tensor.linearGradients(
+                x: x[0].value, weight: x[1].value, g: g, input: x[0].requiresGrad,
+                weightGradient: x[1].requiresGrad, bias: hasBias && x[2].requiresGrad)
+            return hasBias ? [dx, dw, db] : [dx, dw]
         case let .reduce(kind, dim, keepDim):
             return [try reduceGradient(kind, dim: dim, keepDim: keepDim, x: x[0].value, y: y, g: g)]
         case .reshape:
@@ -70,6 +75,15 @@ enum Gradients {
         case .logSoftmax(let dim):
             let s = y.map(.exp)
             return [try g - s * g.reduce(.sum, dim: dim, keepDim: true)]
+        case let .crossEntropy(labels, rows):
+            return [Tensor.crossEntropyGradient(logits: x[0].value, labels: labels, rows: rows, g: g)]
+        case let .conv2d(stride, padding, hasBias):
+            let (dx, dw, db) = try Tensor.conv2dGradients(
+                x: x[0].value, weight: x[1].value, g: g, stride: stride, padding: padding,
+                input: x[0].requiresGrad, weightGradient: x[1].requiresGrad, bias: hasBias && x[2].requiresGrad)
+            return hasBias ? [dx, dw, db] : [dx, dw]
+        case let .pool2d(kernel, stride, max):
+            return [try Tensor.pool2dGradient(x: x[0].value, y: y, g: g, kernel: kernel, stride: stride, max: max)]
         case .inverse:
             // d(A^-1) = -A^-T G A^-T
             let yt = y.swappingLastTwoAxes

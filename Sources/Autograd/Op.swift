@@ -12,6 +12,9 @@ public enum Op: Sendable {
     /// `inputs[0] @ inputs[1]ᵀ` for a 2-D `inputs[1]` (Linear's `x @ W.T`): sgemm's transpose
     /// flag instead of a transposed copy of `W` forward and of its gradient backward.
     case matmulTransposed
+    /// `inputs[0] @ inputs[1]ᵀ (+ inputs[2])`: a linear layer as one sgemm that adds into the
+    /// broadcast bias (PyTorch's addmm); `bias` says whether `inputs[2]` exists.
+    case linear(bias: Bool)
     /// A reduction (sum, mean, max, min, var, std) over one axis or all.
     case reduce(ReductionKind, dim: Int?, keepDim: Bool)
     /// Same elements, new shape (reshape, flatten, squeeze, unsqueeze).
@@ -30,6 +33,12 @@ public enum Op: Sendable {
     case stack(dim: Int)
     /// Softmax / log-softmax along an axis.
     case softmax(dim: Int), logSoftmax(dim: Int)
+    /// Per-row cross-entropy of logits against class indices (`-log_softmax(x)[label]`), fused.
+    case crossEntropy(labels: [Int], rows: SoftmaxRowStatistics)
+    /// 2-d convolution of `inputs[0]` with filters `inputs[1]` (plus bias `inputs[2]` when `bias`).
+    case conv2d(stride: Int, padding: Int, bias: Bool)
+    /// Max (`max` true) or average pooling over square windows.
+    case pool2d(kernel: Int, stride: Int, max: Bool)
     /// `where(condition, inputs[0], inputs[1])`.
     case select(condition: Tensor)
     /// Matrix inverse, determinant, and `solve(A, b)` (inputs A and b).
@@ -47,6 +56,7 @@ public enum Op: Sendable {
         case .minimum: return "minimum"
         case .unary(let u): return Op.unaryName(u)
         case .matmul, .matmulTransposed: return "matmul"
+        case .linear: return "linear"
         case .reduce(let kind, _, _): return kind.name
         case .reshape: return "reshape"
         case .permute: return "transpose"
@@ -57,6 +67,9 @@ public enum Op: Sendable {
         case .stack: return "stack"
         case .softmax: return "softmax"
         case .logSoftmax: return "log_softmax"
+        case .crossEntropy: return "cross_entropy"
+        case .conv2d: return "conv2d"
+        case .pool2d(_, _, let max): return max ? "max_pool2d" : "avg_pool2d"
         case .select: return "where"
         case .inverse: return "inv"
         case .determinant: return "det"
@@ -100,6 +113,7 @@ public enum Op: Sendable {
             case .clamp: return "ClampBackward1"
             }
         case .matmul, .matmulTransposed: return "MmBackward0"
+        case .linear(let bias): return bias ? "AddmmBackward0" : "MmBackward0"
         case .reduce(let kind, let dim, _):
             let suffix = dim == nil ? "0" : "1"
             switch kind {
@@ -121,6 +135,9 @@ public enum Op: Sendable {
         case .stack: return "StackBackward0"
         case .softmax: return "SoftmaxBackward0"
         case .logSoftmax: return "LogSoftmaxBackward0"
+        case .crossEntropy: return "NllLossBackward0"
+        case .conv2d: return "ConvolutionBackward0"
+        case .pool2d(_, _, let max): return max ? "MaxPool2DWithIndicesBackward0" : "AvgPool2DBackward0"
         case .select: return "WhereBackward0"
         case .inverse: return "LinalgInvExBackward0"
         case .determinant: return "LinalgDetBackward0"

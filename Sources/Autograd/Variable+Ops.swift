@@ -73,6 +73,18 @@ extension Variable {
         Variable.record(try value.matmul(transposing: other.value), .matmulTransposed, self, other)
     }
 
+    /// `self @ weightᵀ + bias` as one operation (a linear layer; PyTorch's addmm): one sgemm
+    /// adding into the broadcast bias forward, and backward only the gradients of the inputs
+    /// that require one (a batch of data gets none).
+    ///
+    /// Shape rule: `[..., in]` with weight `[out, in]` and bias `[out]` gives `[..., out]`.
+    /// - Throws: `TensorError.shape` as `matmul(transposing:)` does, or for a bias that is not `[out]`.
+    public func linear(_ weight: Variable, bias: Variable?) throws(TensorError) -> Variable {
+        let value = try Tensor.linear(self.value, weight: weight.value, bias: bias?.value)
+        guard let bias else { return Variable.record(value, .linear(bias: false), self, weight) }
+        return Variable.record(value, .linear(bias: true), [self, weight, bias])
+    }
+
     /// The dot product of two 1-d tensors of the same length (0-d result).
     ///
     /// - Throws: `TensorError.shape`: `cannot dot [3] with [2]: both must be 1-d of the same length`.
@@ -163,6 +175,10 @@ extension Variable {
     /// `self[items]` (numpy indexing; see `Tensor.indexPlan`).
     /// - Throws: `TensorError.index` naming axis, index and size.
     public func indexed(_ items: [TensorIndex]) throws(TensorError) -> Variable {
+        // a mini-batch slice of data that records nothing needs no index plan
+        if !(requiresGrad && GradMode.isEnabled), let block = try value.leadingSlice(items) {
+            return Variable(block)
+        }
         let plan = try value.indexPlan(items)
         return Variable.record(value.gathered(plan), .index(plan), self)
     }
@@ -177,6 +193,40 @@ extension Variable {
     public func logSoftmax(dim: Int = -1) throws(TensorError) -> Variable {
         let axis = try Tensor.normalizeAxis(dim, rank: rank, op: "log_softmax")
         return Variable.record(try value.logSoftmax(dim: axis), .logSoftmax(dim: axis), self)
+    }
+
+    /// Per-row cross-entropy against class indices, `-log_softmax(self)[label]`, as one
+    /// operation (one pass per row forward and backward instead of five recorded steps; the
+    /// same numbers as the composite).
+    ///
+    /// Shape rule: `[N, C]` with N labels gives `[N]`; `[C]` with one label gives `[]`.
+    /// - Parameter labels: One class index in `0..<C` per row (validated by the caller).
+    public func crossEntropy(labels: [Int]) -> Variable {
+        let (losses, rows) = Tensor.crossEntropy(logits: value, labels: labels)
+        return Variable.record(losses, .crossEntropy(labels: labels, rows: rows), self)
+    }
+
+    /// 2-d convolution with filters `weight` and an optional `bias` (PyTorch's `conv2d`), as one
+    /// operation: im2col and one sgemm forward, col2im backward.
+    ///
+    /// Shape rule: `[N, C, H, W]` with `[O, C, k, k]` and `[O]` gives `[N, O, Ho, Wo]`,
+    /// `Ho = (H + 2 padding - k) / stride + 1`.
+    /// - Throws: `TensorError.shape` when the shapes do not fit.
+    public func conv2d(_ weight: Variable, bias: Variable?, stride: Int = 1, padding: Int = 0) throws(TensorError) -> Variable {
+        let value = try Tensor.conv2d(self.value, weight: weight.value, bias: bias?.value, stride: stride, padding: padding)
+        let op = Op.conv2d(stride: stride, padding: padding, bias: bias != nil)
+        guard let bias else { return Variable.record(value, op, self, weight) }
+        return Variable.record(value, op, [self, weight, bias])
+    }
+
+    /// Max or average pooling over `kernel x kernel` windows, no padding (PyTorch's
+    /// `max_pool2d` / `avg_pool2d`).
+    ///
+    /// Shape rule: `[N, C, H, W]` gives `[N, C, (H - k) / stride + 1, (W - k) / stride + 1]`.
+    /// - Throws: `TensorError.shape` for an input that is not 4-d or smaller than the window.
+    public func pool2d(kernel: Int, stride: Int, max: Bool) throws(TensorError) -> Variable {
+        let value = try Tensor.pool2d(self.value, kernel: kernel, stride: stride, max: max)
+        return Variable.record(value, .pool2d(kernel: kernel, stride: stride, max: max), self)
     }
 
     /// `where(condition, a, b)`; the condition gets no gradient.

@@ -4,9 +4,10 @@ import Foundation
 /// Every constructor checks the allocation size first (see ``checkedCount(_:op:)``).
 extension Tensor {
     /// The largest tensor, in bytes, that may be allocated: half the physical memory.
-    public static var memoryLimitBytes: Int {
-        Int(min(ProcessInfo.processInfo.physicalMemory / 2, UInt64(Int.max)))
-    }
+    ///
+    /// Read once: `physicalMemory` is a `sysinfo` system call, and every matrix product checks
+    /// its result's size (a profile of the spiral benchmark had 1% of its samples in it).
+    public static let memoryLimitBytes = Int(min(ProcessInfo.processInfo.physicalMemory / 2, UInt64(Int.max)))
 
     /// Validates a shape for allocation and returns its element count.
     ///

@@ -149,7 +149,26 @@ extension Tensor {
     /// Shape rule: see ``indexPlan(_:)``.
     /// - Throws: as ``indexPlan(_:)``.
     public func indexed(_ items: [TensorIndex]) throws(TensorError) -> Tensor {
-        gathered(try indexPlan(items))
+        if let block = try leadingSlice(items) { return block }
+        return gathered(try indexPlan(items))
+    }
+
+    /// `t[a:b]` (or `t[a:b, :, ...]`) as one block copy, or nil when `items` are anything else.
+    /// A mini-batch `X[i:i + 128]` of a `[60000, 784]` tensor otherwise builds an index plan
+    /// of 100,352 offsets and gathers through it (about 9% of the MNIST-sized benchmark's loop).
+    ///
+    /// Shape rule: the first axis becomes the slice's length; the others are kept.
+    /// - Throws: `TensorError.index` for more items than axes.
+    public func leadingSlice(_ items: [TensorIndex]) throws(TensorError) -> Tensor? {
+        guard case let .slice(start, stop, step)? = items.first, step == nil || step == 1, rank >= 1,
+              items.count <= rank, items.dropFirst().allSatisfy({ $0 == .all }) else { return nil }
+        let range = try Tensor.sliceRange(start: start, stop: stop, step: 1, size: shape[0])
+        let lower = range.first(where: { _ in true }) ?? 0
+        let count = range.underestimatedCount
+        let row = shape[0] == 0 ? 0 : scalarCount / shape[0]
+        var outShape = shape
+        outShape[0] = count
+        return Tensor(unchecked: outShape, Array(storage[(lower * row)..<((lower + count) * row)]))
     }
 
     /// The elements a plan selects.

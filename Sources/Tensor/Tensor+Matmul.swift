@@ -39,7 +39,7 @@ extension Tensor {
     /// `op(a) @ op(b)` where `op` swaps the last two axes when the flag is set (no copy: the
     /// flag goes to sgemm). Flags apply only to operands of rank >= 2.
     static func matmul(_ a: Tensor, _ b: Tensor, transA: Bool, transB: Bool) throws(TensorError) -> Tensor {
-        let opName = "cannot matmul \(TensorError.format(a.shape)) @ \(TensorError.format(b.shape))"
+        var opName: String { "cannot matmul \(TensorError.format(a.shape)) @ \(TensorError.format(b.shape))" }
         guard a.rank > 0, b.rank > 0 else {
             throw .shape("\(opName): both operands need at least one dimension (use * for a number)")
         }

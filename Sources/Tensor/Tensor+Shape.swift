@@ -9,8 +9,10 @@ extension Tensor {
     public func reshaped(_ newShape: [Int]) throws(TensorError) -> Tensor {
         var target = newShape
         let inferred = newShape.indices.filter { newShape[$0] == -1 }
-        let fail = TensorError.shape(
-            "cannot reshape \(TensorError.format(shape)) (\(scalarCount) elements) to \(TensorError.format(newShape))")
+        // built only on failure: formatting it on every call cost more than the reshape
+        var fail: TensorError {
+            .shape("cannot reshape \(TensorError.format(shape)) (\(scalarCount) elements) to \(TensorError.format(newShape))")
+        }
         if inferred.count > 1 { throw .shape("cannot reshape to \(TensorError.format(newShape)): only one size may be -1") }
         if newShape.contains(where: { $0 < -1 }) { throw fail }
         if let i = inferred.first {

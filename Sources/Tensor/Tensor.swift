@@ -124,6 +124,18 @@ public struct Tensor: Sendable {
     /// The elements in row-major order, as a new array (cheap: shares storage until mutated).
     @inlinable public var scalars: [Float] { storage }
 
+    /// Runs `body` on the elements in row-major order, changed in place: copy-on-write copies
+    /// them only when another tensor shares the storage (an optimiser's update of a parameter
+    /// then allocates nothing). `body` must not change the count.
+    ///
+    /// - Parameter body: The update.
+    /// - Returns: What `body` returns.
+    public mutating func withMutableScalars<R>(_ body: (inout [Float]) throws -> R) rethrows -> R {
+        let n = scalarCount
+        defer { precondition(scalarCount == n, "withMutableScalars changed the element count") }
+        return try body(&storage)
+    }
+
     /// The number of elements (the product of `shape`, 1 for a 0-d tensor).
     @inlinable public var scalarCount: Int { isInline ? 1 : buffer.count }
 

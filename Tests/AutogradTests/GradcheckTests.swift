@@ -20,6 +20,16 @@ import Tensor
         Case(id: id, shapes: shapes, positive: positive, f: f)
     }
 
+    /// A constant `[N, C, H, W]` that adds `3 * ((h % p) * p + w % p)`: every p x p window
+    /// holds p² different offsets, 3 apart, and the values stay small enough for float32
+    /// finite differences.
+    static func spread(_ shape: [Int], period p: Int) -> Variable {
+        let (h, w) = (shape[2], shape[3])
+        return Variable(Tensor(shape: shape, scalars: (0..<Tensor.count(of: shape)).map { i in
+            Float(((i / w % h) % p * p + (i % w) % p) * 3)
+        }))
+    }
+
     static let binaryShapes: [[[Int]]] = [[[2, 3], [2, 3]], [[2, 3], [3]], [[2, 1], [1, 3]], [[], [2, 3]], [[2, 3], []]]
 
     static var cases: [Case] {
@@ -58,6 +68,23 @@ import Tensor
             c("matmul transposing", [[4, 3], [2, 3]]) { try $0[0].matmul(transposing: $0[1]) },
             c("matmul transposing batched", [[2, 4, 3], [5, 3]]) { try $0[0].matmul(transposing: $0[1]) },
             c("matmul transposing vector", [[3], [2, 3]]) { try $0[0].matmul(transposing: $0[1]) },
+            c("linear", [[4, 3], [2, 3], [2]]) { try $0[0].linear($0[1], bias: $0[2]) },
+            c("linear no bias", [[4, 3], [2, 3]]) { try $0[0].linear($0[1], bias: nil) },
+            c("linear batched", [[2, 4, 3], [5, 3], [5]]) { try $0[0].linear($0[1], bias: $0[2]) },
+            c("linear vector", [[3], [2, 3], [2]]) { try $0[0].linear($0[1], bias: $0[2]) },
+            c("linear data input", [[2, 3], [2]]) { xs in
+                try Variable(Tensor(shape: [4, 3], scalars: (0..<12).map { Float($0) / 6 - 1 })).linear(xs[0], bias: xs[1]) },
+            c("cross_entropy", [[4, 3]]) { $0[0].crossEntropy(labels: [2, 0, 1, 2]) },
+            c("cross_entropy vector", [[5]]) { $0[0].crossEntropy(labels: [3]) },
+            c("conv2d", [[2, 2, 5, 4], [3, 2, 3, 3], [3]]) { try $0[0].conv2d($0[1], bias: $0[2]) },
+            c("conv2d padded strided", [[1, 2, 5, 6], [2, 2, 3, 3], [2]]) { try $0[0].conv2d($0[1], bias: $0[2], stride: 2, padding: 1) },
+            c("conv2d no bias", [[2, 1, 4, 4], [2, 1, 2, 2]]) { try $0[0].conv2d($0[1], bias: nil, padding: 1) },
+            // max pooling has kinks where two window values tie; offsets 3 apart keep the
+            // random inputs far from them, so finite differences are meaningful
+            c("max_pool2d", [[2, 2, 4, 6]]) { try ($0[0] + Self.spread([2, 2, 4, 6], period: 2)).pool2d(kernel: 2, stride: 2, max: true) },
+            c("max_pool2d overlapping", [[1, 2, 5, 5]]) { try ($0[0] + Self.spread([1, 2, 5, 5], period: 3)).pool2d(kernel: 3, stride: 1, max: true) },
+            c("avg_pool2d", [[2, 2, 4, 6]]) { try $0[0].pool2d(kernel: 2, stride: 2, max: false) },
+            c("avg_pool2d overlapping", [[1, 2, 5, 5]]) { try $0[0].pool2d(kernel: 3, stride: 2, max: false) },
             c("dot", [[4], [4]]) { try $0[0].dot($0[1]) },
             c("outer", [[2], [3]]) { try $0[0].outer($0[1]) },
         ]

@@ -42,6 +42,26 @@ struct LossTests {
         }
     }
 
+    @Test func fusedCrossEntropyEqualsTheComposite() throws {
+        // The fused op must give exactly the numbers of log_softmax + nll, forward and backward.
+        var rng = RandomSource(seed: 3)
+        for (rows, classes) in [(7, 3), (5, 10), (3, 17)] {
+            let scores = try Tensor.randn([rows, classes], using: &rng) * Tensor(4)
+            let labels = Tensor(shape: [rows], scalars: (0..<rows).map { Float(($0 * 5 + 1) % classes) })
+            for reduction in Reduction.allCases {
+                let fused = Variable(scores, requiresGrad: true)
+                let composite = Variable(scores, requiresGrad: true)
+                let a = try Losses.crossEntropy(fused, Variable(labels), reduction: reduction)
+                let b = try Losses.nll(composite.logSoftmax(dim: -1), Variable(labels), reduction: reduction)
+                #expect(a.value == b.value, "\(rows)x\(classes) \(reduction)")
+                let seed = Tensor(repeating: 1, shape: a.shape)
+                try a.backward(seed)
+                try b.backward(seed)
+                #expect(fused.grad == composite.grad, "\(rows)x\(classes) \(reduction) grad")
+            }
+        }
+    }
+
     @Test func logisticRegressionStepFromTheLecture() throws {
         // w = [0.8, 0.2], b = 0.1, x = [0.1, 0.7], y = 1, alpha = 0.5 -> loss 0.42505,
         // w = [0.82103, 0.3472], b = 0.31033 (0.42505 is the loss after the step).

@@ -27,6 +27,19 @@ import Testing
         ("2-d index tensor", [.indices(Tensor(shape: [2, 2], scalars: [0, 1, 1, 2])), .at(0)], [2, 2], [0, 4, 4, 8]),
     ]
 
+    /// The block-copy fast path of `t[a:b]` gives what the general index plan gives.
+    @Test(arguments: [(0, 2), (1, 3), (-2, nil), (nil, -1), (2, 100), (3, 1), (nil, nil)] as [(Int?, Int?)])
+    func leadingSliceMatchesThePlan(_ bounds: (Int?, Int?)) throws {
+        let t = Tensor(shape: [3, 2, 2], scalars: (0..<12).map(Float.init))
+        for items in [[TensorIndex.slice(start: bounds.0, stop: bounds.1, step: nil)],
+                      [.slice(start: bounds.0, stop: bounds.1, step: 1), .all, .all]] {
+            let fast = try #require(try t.leadingSlice(items))
+            #expect(fast == t.gathered(try t.indexPlan(items)))
+        }
+        #expect(try t.leadingSlice([.slice(start: 0, stop: 2, step: 2)]) == nil)
+        #expect(try t.leadingSlice([.all, .at(1)]) == nil)
+    }
+
     @Test(arguments: reads.indices)
     func read(_ i: Int) throws {
         let c = Self.reads[i]

@@ -2,7 +2,7 @@ import Autograd
 import Tensor
 
 /// A 2-d convolution (PyTorch's `nn.Conv2d`, square kernel, zero padding), computed as
-/// im2col (a gather) followed by one matrix product.
+/// im2col followed by one matrix product that adds into the bias (one recorded operation).
 ///
 /// Shape rule: `[N, in, H, W]` gives `[N, out, Ho, Wo]` with
 /// `Ho = (H + 2*padding - kernel) / stride + 1` (likewise `Wo`). The weight has shape
@@ -27,7 +27,6 @@ public final class Conv2d: WeightedLayer {
     public var isTraining = true
     /// The input shape of the last call.
     public var lastInputShape: [Int]?
-    private var tables = PatchTableCache()
 
     /// Creates the layer with PyTorch's default initialisation.
     ///
@@ -74,25 +73,16 @@ public final class Conv2d: WeightedLayer {
     ///
     /// - Throws: `NNError.shape` for an input that is not `[N, in, H, W]` or smaller than the kernel.
     public func forward(_ input: Variable) throws -> Variable {
-        let (n, c, h, w, ho, wo) = try PatchIndex.geometry(
-            input.shape, channels: inChannels, kernel: kernel, stride: stride, padding: padding,
-            layer: "Conv2d(\(inChannels), \(outChannels), kernel_size=\(kernel))")
-        let table = tables.table(for: input.shape) {
-            PatchIndex.convolution(n: n, c: c, h: h, w: w, kernel: kernel, stride: stride,
-                                   padding: padding, ho: ho, wo: wo)
-        }
-        let columns = try PatchIndex.gather(input, table, padded: padding > 0)
-        let filters = try weight.reshaped([outChannels, c * kernel * kernel])
-        var out = try columns.matmul(filters.transposedAll)
-        if let bias { out = try out + bias }
-        return try out.reshaped([n, ho, wo, outChannels]).permuted([0, 3, 1, 2])
+        try WindowCheck.check(input.shape, channels: inChannels, kernel: kernel, stride: stride, padding: padding,
+                             layer: "Conv2d(\(inChannels), \(outChannels), kernel_size=\(kernel))")
+        return try input.conv2d(weight, bias: bias, stride: stride, padding: padding)
     }
 
     /// The output shape for an input shape (`-1` is the batch size), or nil.
     public func outputShape(for input: [Int]) -> [Int]? {
         guard input.count == 4 else { return nil }
         func side(_ s: Int) -> Int {
-            s < 0 ? -1 : PatchIndex.outputSize(s, kernel: kernel, stride: stride, padding: padding)
+            s < 0 ? -1 : WindowCheck.outputSize(s, kernel: kernel, stride: stride, padding: padding)
         }
         return [input[0], outChannels, side(input[2]), side(input[3])]
     }
@@ -116,7 +106,6 @@ public final class Pool2d: Module {
     public var isTraining = true
     /// The input shape of the last call.
     public var lastInputShape: [Int]?
-    private var tables = PatchTableCache()
 
     /// Creates the layer.
     ///
@@ -141,20 +130,14 @@ public final class Pool2d: Module {
 
     /// Pools. - Throws: `NNError.shape` for an input that is not `[N, C, H, W]` or smaller than the window.
     public func forward(_ input: Variable) throws -> Variable {
-        let (n, c, h, w, ho, wo) = try PatchIndex.geometry(
-            input.shape, channels: nil, kernel: kernel, stride: stride, padding: 0,
-            layer: "\(typeName)(\(kernel))")
-        let table = tables.table(for: input.shape) {
-            PatchIndex.pooling(n: n, c: c, h: h, w: w, kernel: kernel, stride: stride, ho: ho, wo: wo)
-        }
-        let windows = try PatchIndex.gather(input, table, padded: false)
-        return try windows.reduce(kind == .max ? .max : .mean, dim: -1)
+        try WindowCheck.check(input.shape, channels: nil, kernel: kernel, stride: stride, padding: 0, layer: "\(typeName)(\(kernel))")
+        return try input.pool2d(kernel: kernel, stride: stride, max: kind == .max)
     }
 
     /// The output shape for an input shape (`-1` is the batch size), or nil.
     public func outputShape(for input: [Int]) -> [Int]? {
         guard input.count == 4 else { return nil }
-        func side(_ s: Int) -> Int { s < 0 ? -1 : PatchIndex.outputSize(s, kernel: kernel, stride: stride, padding: 0) }
+        func side(_ s: Int) -> Int { s < 0 ? -1 : WindowCheck.outputSize(s, kernel: kernel, stride: stride, padding: 0) }
         return [input[0], input[1], side(input[2]), side(input[3])]
     }
 }

@@ -79,7 +79,7 @@ public final class Linear: WeightedLayer {
     /// The learnt tensors of this layer.
     public var ownParameters: [Variable] { bias.map { [weight, $0] } ?? [weight] }
 
-    /// `x @ W.T + b`.
+    /// `x @ W.T + b`, as one recorded operation (one sgemm adding into the broadcast bias).
     ///
     /// - Throws: `NNError.shape` when the last axis of `x` is not `in`:
     ///   `Linear(in_features=3, ...) expects inputs with 3 features (last axis), got shape [4, 2]`.
@@ -87,9 +87,7 @@ public final class Linear: WeightedLayer {
         guard input.rank >= 1, input.shape[input.rank - 1] == inFeatures else {
             throw NNError.shape("Linear(in_features=\(inFeatures), out_features=\(outFeatures)) expects inputs with \(inFeatures) features (last axis), got shape \(NNError.format(input.shape))")
         }
-        let y = try input.matmul(transposing: weight)
-        guard let bias else { return y }
-        return try y + bias
+        return try input.linear(weight, bias: bias)
     }
 
     /// The output shape for an input shape (`-1` is the batch size), or nil.

@@ -109,7 +109,12 @@ public enum Losses {
     /// - Throws: `NNError.shape` for mismatched shapes, `NNError.index` for a label out of
     ///   range, `NNError.invalidArgument` for a label that is not a whole number.
     public static func crossEntropy(_ logits: Variable, _ labels: Variable, reduction: Reduction = .mean) throws -> Variable {
-        try nll(try classLogits(logits, "cross_entropy").logSoftmax(dim: -1), labels, reduction: reduction, loss: "cross_entropy")
+        let scores = try classLogits(logits, "cross_entropy")
+        if let indices = try classIndices(labels, for: scores, loss: "cross_entropy") {
+            // one fused operation (the same numbers as log_softmax + nll below)
+            return reduction.apply(scores.crossEntropy(labels: indices))
+        }
+        return try nll(scores.logSoftmax(dim: -1), labels, reduction: reduction, loss: "cross_entropy")
     }
 
     /// Negative log-likelihood of log-probabilities (PyTorch's `nll_loss`): `-logp[label]`.
@@ -189,7 +194,21 @@ public enum Losses {
     static func classTargets(_ labels: Variable, for logits: Variable, loss: String,
                              indicesOnly: Bool = false) throws(NNError) -> Tensor {
         let shape = logits.shape
-        if labels.shape == shape, !indicesOnly, let last = shape.last, last > 1 { return labels.value }
+        guard let indices = try classIndices(labels, for: logits, loss: loss, indicesOnly: indicesOnly) else {
+            return labels.value
+        }
+        let classes = shape.last ?? 1
+        var onehot = [Float](repeating: 0, count: indices.count * classes)
+        for (i, label) in indices.enumerated() { onehot[i * classes + label] = 1 }
+        return Tensor(shape: shape, scalars: onehot)
+    }
+
+    /// The class index of each sample, checked, or nil when the labels are probabilities of
+    /// the logits' shape (and `indicesOnly` is false).
+    static func classIndices(_ labels: Variable, for logits: Variable, loss: String,
+                             indicesOnly: Bool = false) throws(NNError) -> [Int]? {
+        let shape = logits.shape
+        if labels.shape == shape, !indicesOnly, let last = shape.last, last > 1 { return nil }
         let classes = shape.last ?? 1
         let expected = Array(shape.dropLast())
         let samples = expected.first ?? 1
@@ -200,16 +219,16 @@ public enum Losses {
                                    : "class indices of shape \(NNError.format(expected)) or probabilities of shape \(NNError.format(shape))"
             throw .shape("\(loss): scores of shape \(NNError.format(shape)) need labels as \(what), got \(NNError.format(labels.shape))\(hint)")
         }
-        var onehot = [Float](repeating: 0, count: samples * classes)
+        var indices = [Int](repeating: 0, count: samples)
         for (i, v) in labels.value.scalars.enumerated() {
             guard v == v.rounded() else {
                 throw .invalidArgument("\(loss): labels must be whole class indices 0..\(classes - 1), got \(v)")
             }
-            guard v >= 0, Int(v) < classes else {
-                throw .index("\(loss): label \(Int(v)) is out of range for \(classes) classes (scores shape \(NNError.format(shape))); labels must be 0..\(classes - 1)")
+            guard v >= 0, v < Float(classes) else {
+                throw .index("\(loss): label \(v.isFinite ? String(Int(v)) : String(v)) is out of range for \(classes) classes (scores shape \(NNError.format(shape))); labels must be 0..\(classes - 1)")
             }
-            onehot[i * classes + Int(v)] = 1
+            indices[i] = Int(v)
         }
-        return Tensor(shape: shape, scalars: onehot)
+        return indices
     }
 }

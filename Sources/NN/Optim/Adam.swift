@@ -78,15 +78,24 @@ public final class Adam: Optimizer {
                 let factor = Float(1 - lr * weightDecay)
                 for k in x.indices { x[k] *= factor }
             }
-            let (m, moment2) = state.adamMoments(i, g, beta1: fb1, beta2: fb2)
-            var v = moment2
-            if amsgrad {
-                v = state.buffer("max_exp_avg_sq", i, orFilled: x.count)
-                for k in v.indices { v[k] = Swift.max(v[k], moment2[k]) }
-                state.set("max_exp_avg_sq", i, v)
-            }
             let stepSize = Float(lr / (1 - Foundation.pow(b1, t)))
             let correction2 = Float((1 - Foundation.pow(b2, t)).squareRoot())
+            if !amsgrad {
+                // one pass over parameter, gradient and both moments (same arithmetic as the
+                // two passes below, so the same numbers)
+                var m = state.take("exp_avg", i, orFilled: g.count)
+                var v = state.take("exp_avg_sq", i, orFilled: g.count)
+                OptimizerKernels.adam(&x, g, &m, &v, beta1: fb1, beta2: fb2, stepSize: stepSize,
+                                      correction2: correction2, eps: e)
+                state.set("exp_avg", i, m)
+                state.set("exp_avg_sq", i, v)
+                return
+            }
+            // AMSGrad: the running maximum of v takes v's place
+            let (m, moment2) = state.adamMoments(i, g, beta1: fb1, beta2: fb2)
+            var v = state.take("max_exp_avg_sq", i, orFilled: x.count)
+            for k in v.indices { v[k] = Swift.max(v[k], moment2[k]) }
+            state.set("max_exp_avg_sq", i, v)
             for k in x.indices {
                 x[k] -= stepSize * m[k] / (v[k].squareRoot() / correction2 + e)
             }
@@ -101,8 +110,8 @@ extension OptimizerState {
     ///
     /// - Returns: The new `m` and `v`.
     mutating func adamMoments(_ i: Int, _ g: [Float], beta1: Float, beta2: Float) -> (m: [Float], v: [Float]) {
-        var m = buffer("exp_avg", i, orFilled: g.count)
-        var v = buffer("exp_avg_sq", i, orFilled: g.count)
+        var m = take("exp_avg", i, orFilled: g.count)
+        var v = take("exp_avg_sq", i, orFilled: g.count)
         for k in g.indices {
             m[k] += (g[k] - m[k]) * (1 - beta1)
             v[k] = beta2 * v[k] + (1 - beta2) * g[k] * g[k]

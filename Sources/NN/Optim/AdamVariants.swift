@@ -53,8 +53,8 @@ public final class Adamax: Optimizer {
     public func step() {
         let fb1 = Float(betas.0), fb2 = Float(betas.1), e = Float(eps)
         OptimizerState.update(parameters, &state, weightDecay: Float(weightDecay)) { i, g, x, state in
-            var m = state.buffer("exp_avg", i, orFilled: x.count)
-            var u = state.buffer("exp_inf", i, orFilled: x.count)
+            var m = state.take("exp_avg", i, orFilled: x.count)
+            var u = state.take("exp_inf", i, orFilled: x.count)
             for k in g.indices {
                 m[k] += (g[k] - m[k]) * (1 - fb1)
                 u[k] = Swift.max(u[k] * fb2, abs(g[k]) + e)

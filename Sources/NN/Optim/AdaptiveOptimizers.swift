@@ -56,7 +56,7 @@ public final class Adagrad: Optimizer {
     public func step() {
         let e = Float(eps)
         OptimizerState.update(parameters, &state, weightDecay: Float(weightDecay)) { i, g, x, state in
-            var s = state.buffer("sum", i, orFilled: x.count, with: Float(initialAccumulatorValue))
+            var s = state.take("sum", i, orFilled: x.count, with: Float(initialAccumulatorValue))
             let clr = Float(lr / (1 + Double(state.steps[i] - 1) * lrDecay))
             for k in x.indices {
                 s[k] += g[k] * g[k]
@@ -129,12 +129,12 @@ public final class RMSprop: Optimizer {
     public func step() {
         let a = Float(alpha), e = Float(eps), mu = Float(momentum), lr = Float(self.lr)
         OptimizerState.update(parameters, &state, weightDecay: Float(weightDecay)) { i, g, x, state in
-            var s = state.buffer("square_avg", i, orFilled: x.count)
+            var s = state.take("square_avg", i, orFilled: x.count)
             for k in g.indices { s[k] = a * s[k] + (1 - a) * g[k] * g[k] }
             state.set("square_avg", i, s)
             var d = [Float](repeating: 0, count: x.count)
             if centered {
-                var avg = state.buffer("grad_avg", i, orFilled: x.count)
+                var avg = state.take("grad_avg", i, orFilled: x.count)
                 for k in g.indices {
                     avg[k] += (g[k] - avg[k]) * (1 - a)
                     d[k] = (s[k] - avg[k] * avg[k]).squareRoot() + e
@@ -144,7 +144,7 @@ public final class RMSprop: Optimizer {
                 for k in g.indices { d[k] = s[k].squareRoot() + e }
             }
             if mu > 0 {
-                var b = state.buffer("momentum_buffer", i, orFilled: x.count)
+                var b = state.take("momentum_buffer", i, orFilled: x.count)
                 for k in g.indices {
                     b[k] = mu * b[k] + g[k] / d[k]
                     x[k] -= lr * b[k]
@@ -210,8 +210,8 @@ public final class Adadelta: Optimizer {
     public func step() {
         let r = Float(rho), e = Float(eps), lr = Float(self.lr)
         OptimizerState.update(parameters, &state, weightDecay: Float(weightDecay)) { i, g, x, state in
-            var s = state.buffer("square_avg", i, orFilled: x.count)
-            var u = state.buffer("acc_delta", i, orFilled: x.count)
+            var s = state.take("square_avg", i, orFilled: x.count)
+            var u = state.take("acc_delta", i, orFilled: x.count)
             for k in g.indices {
                 s[k] = r * s[k] + (1 - r) * g[k] * g[k]
                 let delta = (u[k] + e).squareRoot() / (s[k] + e).squareRoot() * g[k]

@@ -44,14 +44,19 @@ struct OptimizerState {
         steps = [Int](repeating: 0, count: count)
     }
 
-    /// The buffer `name` of parameter `i`, or nil before it was set.
-    func buffer(_ name: String, _ i: Int) -> [Float]? {
-        buffers[name]?[i] ?? nil
+    /// Takes buffer `name` of parameter `i` out of the state (nil before it was set), so the
+    /// caller holds the only reference and changes it in place without a copy; the rule
+    /// stores it back with ``set(_:_:_:)``.
+    mutating func take(_ name: String, _ i: Int) -> [Float]? {
+        let value = buffers[name]?[i] ?? nil
+        buffers[name]?[i] = nil
+        return value
     }
 
-    /// The buffer `name` of parameter `i`, or `count` copies of `fill` before it was set.
-    func buffer(_ name: String, _ i: Int, orFilled count: Int, with fill: Float = 0) -> [Float] {
-        buffer(name, i) ?? [Float](repeating: fill, count: count)
+    /// Takes buffer `name` of parameter `i` out of the state (see ``take(_:_:)``), or makes
+    /// `count` copies of `fill` before it was set.
+    mutating func take(_ name: String, _ i: Int, orFilled count: Int, with fill: Float = 0) -> [Float] {
+        take(name, i) ?? [Float](repeating: fill, count: count)
     }
 
     /// Stores buffer `name` of parameter `i`.
@@ -70,16 +75,17 @@ struct OptimizerState {
     ///   - state: The optimiser's state (passed on to `rule`).
     ///   - weightDecay: The L2 penalty added to the gradient; 0 for none.
     ///   - rule: The update rule: given the parameter's index, its gradient (penalty added) and
-    ///     its values, updates the values in place.
+    ///     its values, updates the values in place (they are the parameter's own storage).
     static func update(_ parameters: [Variable], _ state: inout OptimizerState, weightDecay: Float,
                        rule: (_ i: Int, _ g: inout [Float], _ x: inout [Float], _ state: inout OptimizerState) -> Void) {
         for (i, p) in parameters.enumerated() {
             guard var g = p.grad?.scalars else { continue }
-            var x = p.value.scalars
             state.steps[i] += 1
-            if weightDecay != 0 { for k in g.indices { g[k] += weightDecay * x[k] } }
-            rule(i, &g, &x, &state)
-            p.update(x)
+            // in place: the parameter's storage is not shared, so nothing is copied
+            p.value.withMutableScalars { x in
+                if weightDecay != 0 { for k in g.indices { g[k] += weightDecay * x[k] } }
+                rule(i, &g, &x, &state)
+            }
         }
     }
 }
@@ -117,12 +123,5 @@ enum OptimizerCheck {
         if params.contains(where: { !$0.requiresGrad }) {
             throw .invalidArgument("\(optimizer): every parameter must require grad (make it with param(...) or .requires_grad())")
         }
-    }
-}
-
-extension Variable {
-    /// Replaces the value by `scalars` (same shape), as an in-place parameter update.
-    func update(_ scalars: [Float]) {
-        value = Tensor(shape: value.shape, scalars: scalars)
     }
 }

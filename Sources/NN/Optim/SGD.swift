@@ -73,7 +73,7 @@ public final class SGD: Optimizer {
         OptimizerState.update(parameters, &state, weightDecay: Float(weightDecay)) { i, g, x, state in
             if mu != 0 {
                 var buf: [Float]
-                if let old = state.buffer("momentum", i) {
+                if let old = state.take("momentum", i) {
                     buf = old
                     for k in buf.indices { buf[k] = mu * buf[k] + damp * g[k] }
                 } else {
