@@ -58,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "swift-nn-kernel",
             dependencies: [
-                "Lang", "Kernel",
+                "Lang", "Kernel", "Tensor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Kernel
 import Lang
+import Tensor
 
 /// `swift-nn-kernel kernel --connection-file FILE`: serve the Jupyter protocol until shutdown.
 struct KernelCommand: ParsableCommand {
@@ -13,6 +14,7 @@ struct KernelCommand: ParsableCommand {
     var connectionFile: String
 
     func run() throws {
+        BLASThreadPool.idleUntilNeeded()
         let interpreter = LangInterpreter(session: Session())
         let server = try KernelServer(connectionFileAt: connectionFile, interpreter: interpreter)
         try server.run()

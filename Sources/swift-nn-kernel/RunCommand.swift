@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Lang
+import Tensor
 
 /// `swift-nn-kernel run FILE.snn [--out DIR]`: run a file of the notebook language from the
 /// shell with the kernel's interpreter.
@@ -25,6 +26,7 @@ struct RunCommand: ParsableCommand {
     var noColor = false
 
     func run() throws {
+        BLASThreadPool.idleUntilNeeded()
         let source: String
         do {
             source = try String(contentsOfFile: file, encoding: .utf8)
