@@ -100,3 +100,16 @@ private func filled(_ polys: [[Point]], width: Int = 120, height: Int = 150, box
     for p in 0..<(50 * 6) { raw += img.pixels[(p * 4)..<(p * 4 + 3)] }
     #expect(unfilter(f, width: 50, height: 6, channels: 3) == raw)
 }
+
+@Test func paintingInBandsGivesTheSamePixels() {
+    // Every kind of item crosses band edges: regions (an image), markers, text, lines, a legend.
+    let scenes = [SampleFigures.boundary(res: 40).scene(), SampleFigures.lossCurve().scene(),
+                  SampleFigures.rosenbrock(res: 30).scene()]
+    for scene in scenes {
+        let whole = SceneRasterizer.paint(scene, scale: 2, bands: 1).rgbBytes()
+        for bands in [2, 3, 7] {
+            #expect(SceneRasterizer.paint(scene, scale: 2, bands: bands).rgbBytes() == whole, "\(bands) bands")
+        }
+    }
+    #expect(SceneRasterizer.bands(height: 960) == 2 && SceneRasterizer.bands(height: 480) == 1)
+}

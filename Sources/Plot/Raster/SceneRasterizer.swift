@@ -11,11 +11,11 @@ public enum SceneRasterizer {
         paint(scene, scale: scale).image()
     }
 
-    /// The painted canvas.
-    static func paint(_ scene: Scene, scale: Double) -> Canvas {
+    /// The painted canvas, in `bands` bands of rows (by default as many as the height gets).
+    static func paint(_ scene: Scene, scale: Double, bands: Int? = nil) -> Canvas {
         let w = max(1, Int((scene.width * scale).rounded(.up)))
         let h = max(1, Int((scene.height * scale).rounded(.up)))
-        return Canvas(width: w, height: h, background: scene.background, bands: bands(height: h)) { view, rows in
+        return Canvas(width: w, height: h, background: scene.background, bands: bands ?? Self.bands(height: h)) { view, rows in
             var painter = Painter(scale: scale)
             painter.paint(scene.items, clip: IntRect(x0: 0, y0: rows.lowerBound, x1: w, y1: rows.upperBound), on: view)
         }
