@@ -110,7 +110,8 @@ enum PlotModelBuiltins {
         var k = 0
         for start in stride(from: 0, to: n, by: block) {
             let count = min(block, n - start)
-            let input = Tensor(shape: [count, 2], scalars: Array(grid[(2 * start)..<(2 * (start + count))]))
+            let points = count == n ? grid : Array(grid[(2 * start)..<(2 * (start + count))])
+            let input = Tensor(shape: [count, 2], scalars: points)
             let output = try context.call(args["model"], [.tensor(input)])
             guard let out = output.asVariable() else {
                 throw LangError.typeError("boundary() model must return a tensor, returned \(output.typeName)")

@@ -123,8 +123,6 @@ public struct Adler32: Sendable {
     /// - Parameter bytes: The data.
     /// - Returns: Its checksum.
     public static func checksum(_ bytes: [UInt8]) -> UInt32 {
-        var c = Adler32()
-        c.update(bytes)
-        return c.value
+        checksum(bytes, range: 0..<bytes.count)
     }
 }

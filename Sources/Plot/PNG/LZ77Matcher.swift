@@ -64,11 +64,25 @@ struct LZ77Matcher {
         head = [Int32](repeating: -1, count: Self.hashSize)
         prev = [Int32](repeating: -1, count: Self.windowSize)
         let primed = max(0, range.lowerBound - Self.maxDistance)..<range.lowerBound
-        for i in primed where i + 2 < end {
-            let h = Self.hash(data[i], data[i + 1], data[i + 2])
-            prev[i & (Self.windowSize - 1)] = head[h]
-            head[h] = Int32(i)
+        data.withUnsafeBufferPointer { d in
+            head.withUnsafeMutableBufferPointer { h in
+                prev.withUnsafeMutableBufferPointer { p in
+                    for i in primed where i + 2 < end { _ = Self.insert(i, d, head: h, prev: p) }
+                }
+            }
         }
+    }
+
+    /// Puts position `i` (with two bytes after it) at the head of its hash chain and returns
+    /// the previous head.
+    @inline(__always)
+    private static func insert(_ i: Int, _ d: UnsafeBufferPointer<UInt8>, head: UnsafeMutableBufferPointer<Int32>,
+                               prev: UnsafeMutableBufferPointer<Int32>) -> Int {
+        let h = hash(d[i], d[i + 1], d[i + 2])
+        let old = Int(head[h])
+        prev[i & (windowSize - 1)] = Int32(old)
+        head[h] = Int32(i)
+        return old
     }
 
     /// The hash-chain bucket of the three bytes at a position.
@@ -108,14 +122,9 @@ struct LZ77Matcher {
         var pos = state.pos
         var pendingLiteral = state.literal, pendingLength = state.length, pendingDistance = state.distance
 
-        /// Inserts position `i` in the hash chains and returns the previous chain head.
         @inline(__always) func insert(_ i: Int) -> Int {
             guard i + 2 < n else { return -1 }
-            let h = hash(d[i], d[i + 1], d[i + 2])
-            let old = Int(head[h])
-            prev[i & (windowSize - 1)] = Int32(old)
-            head[h] = Int32(i)
-            return old
+            return Self.insert(i, d, head: head, prev: prev)
         }
 
         while pos < n && tokens.count < maxTokens {

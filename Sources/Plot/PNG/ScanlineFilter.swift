@@ -81,14 +81,14 @@ enum ScanlineFilter {
             } else {
                 (prior + ch).update(from: base + (y - 1) * stride + 1, count: rowBytes)
             }
-            if y > 0 && equal(current + ch, prior + ch, count: rowBytes) {
+            let lo = firstDifference(current + ch, prior + ch, count: rowBytes)
+            if y > 0 && lo == rowBytes {
                 out.pointee = 2
                 (out + 1).update(repeating: 0, count: rowBytes)
             } else {
                 // Outside the span where the rows differ (plus `ch` bytes, whose left
                 // neighbours differ), Up and Paeth give zeros; only Sub needs those bytes, and
                 // only when it can still win.
-                let lo = firstDifference(current + ch, prior + ch, count: rowBytes)
                 let end = min(rowBytes, lastDifference(current + ch, prior + ch, count: rowBytes) + 1 + ch)
                 let span = max(0, end - lo)
                 var (sub, up, pae) = scores(current + lo, prior + lo, count: span, channels: ch)
@@ -108,24 +108,6 @@ enum ScanlineFilter {
             }
             swap(&current, &prior)
         }
-    }
-
-    /// Whether two byte runs are equal, eight bytes at a time.
-    @inline(__always)
-    private static func equal(_ a: UnsafeMutablePointer<UInt8>, _ b: UnsafeMutablePointer<UInt8>, count: Int) -> Bool {
-        let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
-        var i = 0
-        while i + 8 <= count {
-            if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
-                return false
-            }
-            i += 8
-        }
-        while i < count {
-            if a[i] != b[i] { return false }
-            i += 1
-        }
-        return true
     }
 
     /// The first index where two byte runs differ, or `count` when they are equal.
