@@ -98,7 +98,9 @@ func huffmanLengthsAreCompleteAndLimited(freq: [Int], limit: Int) {
         if name == "segmented" {
             // Joining the segments costs a few bytes each, not a fresh start's worth.
             let whole = Deflate.compress(data)
-            #expect(z.count <= whole.count + 6 + 64)
+            let joins = Deflate.segments(of: data.count).count - 1
+            #expect(joins == 3)
+            #expect(z.count <= whole.count + 6 + 64 * joins)
         }
     }
 }
@@ -107,7 +109,15 @@ func huffmanLengthsAreCompleteAndLimited(freq: [Int], limit: Int) {
     let size = Deflate.segmentBytes
     #expect(Deflate.segments(of: 0) == [0..<0])
     #expect(Deflate.segments(of: size - 1) == [0..<(size - 1)])
-    #expect(Deflate.segments(of: 2 * size + 5) == [0..<size, size..<(2 * size + 5)])
+    #expect(Deflate.segments(of: size) == [0..<size])
+    // Just over one segment: two equal halves, so two cores share the work.
+    #expect(Deflate.segments(of: size + 2) == [0..<(size / 2 + 1), (size / 2 + 1)..<(size + 2)])
+    // Three segments' worth becomes four equal ones (an even count), none longer than `size`.
+    let four = Deflate.segments(of: 2 * size + 5)
+    #expect(four.count == 4)
+    #expect(four.first?.lowerBound == 0 && four.last?.upperBound == 2 * size + 5)
+    #expect(zip(four, four.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+    #expect(four.allSatisfy { $0.count <= size && four[0].count - $0.count < four.count })
 }
 
 @Test func adler32CombineMatchesTheJoinedChecksum() {
