@@ -111,6 +111,58 @@ func curvyScores(n: Int) -> [Double] {
     }
 }
 
+@Test func regionsArePaletteImagesStoredAsPalettePNGs() {
+    let n = 40
+    let img = RegionRaster.render(rows: n, columns: n, lightness: 0.6,
+                                  picker: .scoreArgmax(curvyScores(n: n), classCount: 3))
+    guard case .indexed(let indices, let palette) = img.storage else {
+        Issue.record("regions should be a palette image")
+        return
+    }
+    #expect(indices.count == 160 * 160 && palette.count == Palette.okabeIto.count)
+    // Class c is Palette.color(c) lightened, as the RGBA raster had it.
+    let expected = RasterImage.bytes(Palette.color(2).lightened(0.6))
+    let word = palette[2]
+    #expect((UInt8(word & 0xFF), UInt8((word >> 8) & 0xFF), UInt8((word >> 16) & 0xFF), UInt8(word >> 24)) == expected)
+    #expect(Set(indices) == [0, 1, 2])
+    // Colour type 3 with a PLTE chunk of 8 colours and no tRNS (every colour is opaque).
+    let png = PNGEncoder.encode(img)
+    #expect(png[25] == 3 && png[24] == 8)
+    let text = String(decoding: png, as: Unicode.ASCII.self)
+    #expect(text.contains("PLTE") && !text.contains("tRNS"))
+    // Python's test decodes the file with Pillow and compares it with the expanded pixels.
+    TestOutput.write(png, name: "png-palette-regions.png")
+    TestOutput.write(img.pixels, name: "png-palette-regions.rgba")
+    // Painting through the palette gives the pixels of the same image stored as RGBA.
+    var rgba = RasterImage(width: img.width, height: img.height)
+    rgba.pixels = img.pixels
+    #expect(rgba == img)
+    var viaPalette = Canvas(width: 90, height: 70, background: .white)
+    var viaBytes = Canvas(width: 90, height: 70, background: .white)
+    let rect = Rect(x: 3.3, y: 2.6, width: 81.2, height: 60.9)
+    viaPalette.draw(img, in: rect, clip: IntRect(x0: 0, y0: 0, x1: 90, y1: 70), interpolation: .bilinear)
+    viaBytes.draw(rgba, in: rect, clip: IntRect(x0: 0, y0: 0, x1: 90, y1: 70), interpolation: .bilinear)
+    #expect(viaPalette.rgbBytes() == viaBytes.rgbBytes())
+}
+
+@Test func translucentPaletteColoursGoInTRNS() {
+    let img = RasterImage(width: 3, height: 2, indices: [0, 1, 2, 2, 1, 0],
+                          palette: [0xFF00_00FF, 0x8000_FF00, 0xFFFF_0000])
+    #expect(!img.isOpaque)
+    #expect(img.pixels[4..<8] == [0x00, 0xFF, 0x00, 0x80])
+    let png = PNGEncoder.encode(img)
+    TestOutput.write(png, name: "png-palette-translucent.png")
+    TestOutput.write(img.pixels, name: "png-palette-translucent.rgba")
+    // tRNS holds the alphas up to the last translucent entry: [255, 128].
+    let bytes = png
+    guard let at = (0..<(bytes.count - 4)).first(where: { bytes[$0..<($0 + 4)] == [0x74, 0x52, 0x4E, 0x53] }) else {
+        Issue.record("no tRNS chunk")
+        return
+    }
+    #expect(Array(bytes[(at - 4)..<at]) == [0, 0, 0, 2])
+    #expect(Array(bytes[(at + 4)..<(at + 6)]) == [255, 128])
+}
+
 /// The image drawing code before the equal-taps fast path, kept as the reference.
 func referenceDraw(_ image: RasterImage, in rect: Rect, on canvas: inout Canvas, interpolation: Interpolation) {
     let bx0 = max(0, Int(rect.x.rounded(.down))), by0 = max(0, Int(rect.y.rounded(.down)))

@@ -75,7 +75,9 @@ def test_pngs_decode_and_compress_like_zlib(out_dir):
         ctypes = [c for c, _ in parts]
         assert ctypes[0] == b"IHDR" and ctypes[-1] == b"IEND", path
         width, height, depth, colour = struct.unpack(">IIBB", parts[0][1][:10])
-        channels = {2: 3, 6: 4}[colour]
+        channels = {2: 3, 6: 4, 3: 1}[colour]
+        if colour == 3:
+            assert b"PLTE" in ctypes and ctypes.index(b"PLTE") < ctypes.index(b"IDAT"), path
         idat = b"".join(body for c, body in parts if c == b"IDAT")
         filtered = zlib.decompress(idat)
         assert len(filtered) == height * (1 + width * channels), path
@@ -85,7 +87,15 @@ def test_pngs_decode_and_compress_like_zlib(out_dir):
         img = PIL.open(io.BytesIO(data))
         img.load()
         assert img.size == (width, height)
-        assert img.mode == ("RGB" if channels == 3 else "RGBA")
+        assert img.mode == {3: "RGB", 4: "RGBA", 1: "P"}[channels]
+
+
+def test_palette_pngs_decode_to_their_pixels(out_dir):
+    for path in files(out_dir, "png-palette-*.png"):
+        img = PIL.open(path)
+        assert img.mode == "P", path
+        expected = open(path[:-4] + ".rgba", "rb").read()
+        assert img.convert("RGBA").tobytes() == expected, path
 
 
 def test_scene_pixels(out_dir):

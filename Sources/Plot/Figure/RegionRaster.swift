@@ -65,15 +65,19 @@ enum RegionRaster {
     /// Pixels per grid step for a grid (up to 4, at most about 640 pixels a side).
     static func factor(rows: Int, columns: Int) -> Int { max(1, min(4, 640 / max(rows, columns))) }
 
-    /// Paints the regions, bottom grid row at the bottom of the image.
+    /// Paints the regions, bottom grid row at the bottom of the image, as a palette image (one
+    /// byte per pixel; the palette is `Palette`'s colours, lightened).
     ///
     /// Fast path: a grid cell whose four corner samples are all won, clearly, by one class is
     /// filled with that class without asking `pick` per pixel. This is exact for both pickers
     /// Figure uses: the class vote gives the corners' class, and bilinearly interpolated score
     /// differences are convex combinations of the corners' differences, so the corners' winner
     /// wins inside too. `regions(scores:)` on a 200 x 200 grid of three classes (600 x 600
-    /// pixels, release build): 11.5 ms -> 1 ms, with identical pixels (FastPathTests). Pixels
-    /// are stored as RGBA words, a uniform cell's pixels of a row in one run.
+    /// pixels, release build): 11.5 ms -> 1 ms, with identical pixels (FastPathTests).
+    ///
+    /// Why a palette image: the RGBA raster was 1.4 MB of fresh memory (about 350 page faults
+    /// in a new kernel), and the SVG backend deflated all of it; the indices are 360 KB and
+    /// PNG stores them as they are.
     /// - Parameters:
     ///   - rows: Grid rows (ascending y).
     ///   - columns: Grid columns.
@@ -86,16 +90,27 @@ enum RegionRaster {
         precondition(rows > 1 && columns > 1, "a region grid needs 2 x 2 samples")
         let f = factor(rows: rows, columns: columns)
         let w = columns * f, h = rows * f
-        // Per cell: the class filling it, or -1 when pixels must be picked one by one.
+        // Classes map to palette entries as `Palette.color` does: cycling through its colours.
+        let colours = Palette.okabeIto.count
+        let palette = (0..<colours).map { c -> UInt32 in
+            let (r, g, b, a) = RasterImage.bytes(Palette.color(c).lightened(lightness))
+            return UInt32(r) | UInt32(g) << 8 | UInt32(b) << 16 | UInt32(a) << 24
+        }
+        @inline(__always) func entry(_ c: Int) -> UInt8 { UInt8(((c % colours) + colours) % colours) }
+        // Per cell: the class filling it, or -1 when pixels must be picked one by one (classes
+        // outside 0...Int32.max always take the slow path).
         let cellColumns = columns - 1
-        var cellClass = [Int](repeating: -1, count: (rows - 1) * cellColumns)
+        var cellClass = [Int32](repeating: -1, count: (rows - 1) * cellColumns)
         if uniformCells {
-            let sample = (0..<(rows * columns)).map { picker.classAt($0) }
+            let sample = (0..<(rows * columns)).map { s -> Int32 in
+                guard let c = picker.classAt(s), c >= 0, c <= Int(Int32.max) else { return -1 }
+                return Int32(c)
+            }
             for j in 0..<(rows - 1) {
                 for i in 0..<cellColumns {
                     let s = j * columns + i
-                    if let c = sample[s], c >= 0, sample[s + 1] == c, sample[s + columns] == c,
-                       sample[s + columns + 1] == c {
+                    let c = sample[s]
+                    if c >= 0, sample[s + 1] == c, sample[s + columns] == c, sample[s + columns + 1] == c {
                         cellClass[j * cellColumns + i] = c
                     }
                 }
@@ -108,34 +123,22 @@ enum RegionRaster {
             colCell[px] = min(columns - 2, Int(gx))
             colT[px] = gx - Double(colCell[px])
         }
-        // Each class's colour as one RGBA word (red in the low byte), made once.
-        var words: [Int: UInt32] = [:]
-        func word(_ c: Int) -> UInt32 {
-            if let known = words[c] { return known }
-            let (r, g, b, a) = RasterImage.bytes(Palette.color(c).lightened(lightness))
-            let packed = UInt32(r) | UInt32(g) << 8 | UInt32(b) << 16 | UInt32(a) << 24
-            words[c] = packed
-            return packed
-        }
         var indices = [0, 0, 0, 0], weights = [0.0, 0, 0, 0]
-        let bytes = [UInt8](unsafeUninitializedCapacity: w * h * 4) { buffer, initialized in
-            guard let base = buffer.baseAddress else { return }
-            let raw = UnsafeMutableRawPointer(base)
-            var lastClass = Int.min, last: UInt32 = 0
+        let pixels = [UInt8](unsafeUninitializedCapacity: w * h) { buffer, initialized in
             for py in 0..<h {
                 let gy = min(Double(rows - 1), max(0, (Double(py) + 0.5) / Double(f) - 0.5))
                 let j = min(rows - 2, Int(gy)), ty = gy - Double(j)
-                let row = raw + (h - 1 - py) * w * 4
+                let row = (h - 1 - py) * w
                 let cells = j * cellColumns
                 var px = 0
                 while px < w {
                     let i = colCell[px]
-                    var c = cellClass[cells + i]
+                    let c = cellClass[cells + i]
                     if c >= 0 {
                         // A uniform cell: every pixel of it in this row takes the cell's colour.
-                        if c != lastClass { (lastClass, last) = (c, word(c)) }
+                        let e = entry(Int(c))
                         while px < w && colCell[px] == i {
-                            row.storeBytes(of: last.littleEndian, toByteOffset: px * 4, as: UInt32.self)
+                            buffer[row + px] = e
                             px += 1
                         }
                         continue
@@ -149,16 +152,12 @@ enum RegionRaster {
                     weights[1] = tx * (1 - ty)
                     weights[2] = (1 - tx) * ty
                     weights[3] = tx * ty
-                    c = picker.pick(indices, weights)
-                    if c != lastClass { (lastClass, last) = (c, word(c)) }
-                    row.storeBytes(of: last.littleEndian, toByteOffset: px * 4, as: UInt32.self)
+                    buffer[row + px] = entry(picker.pick(indices, weights))
                     px += 1
                 }
             }
-            initialized = w * h * 4
+            initialized = w * h
         }
-        var img = RasterImage(width: w, height: h)
-        img.pixels = bytes
-        return img
+        return RasterImage(width: w, height: h, indices: pixels, palette: palette)
     }
 }

@@ -1,11 +1,67 @@
-/// An 8-bit RGBA pixel image (row-major, top row first).
+/// An 8-bit RGBA pixel image (row-major, top row first), stored as RGBA bytes or, for images of
+/// a few flat colours such as decision regions, as one palette index per pixel.
 public struct RasterImage: Equatable, Sendable {
     /// Width in pixels.
     public let width: Int
     /// Height in pixels.
     public let height: Int
-    /// RGBA bytes, `width * height * 4`.
-    public internal(set) var pixels: [UInt8]
+    /// How the pixels are held.
+    private(set) var storage: Storage
+
+    /// Pixel storage.
+    enum Storage: Sendable {
+        /// RGBA bytes, `width * height * 4`.
+        case rgba([UInt8])
+        /// One byte per pixel indexing `palette`, whose entries are RGBA words (red in the low
+        /// byte). A quarter of the memory of RGBA, and PNG stores it as a palette image.
+        case indexed([UInt8], palette: [UInt32])
+    }
+
+    /// RGBA bytes, `width * height * 4` (an indexed image's are expanded from its palette).
+    public internal(set) var pixels: [UInt8] {
+        get {
+            switch storage {
+            case .rgba(let bytes):
+                return bytes
+            case .indexed(let indices, let palette):
+                var bytes = [UInt8](repeating: 0, count: indices.count * 4)
+                for (i, index) in indices.enumerated() {
+                    let word = palette[Int(index)]
+                    bytes[i * 4] = UInt8(truncatingIfNeeded: word)
+                    bytes[i * 4 + 1] = UInt8(truncatingIfNeeded: word >> 8)
+                    bytes[i * 4 + 2] = UInt8(truncatingIfNeeded: word >> 16)
+                    bytes[i * 4 + 3] = UInt8(truncatingIfNeeded: word >> 24)
+                }
+                return bytes
+            }
+        }
+        set {
+            precondition(newValue.count == width * height * 4, "RGBA bytes must match the size")
+            storage = .rgba(newValue)
+        }
+    }
+
+    /// Creates a palette image.
+    /// - Parameters:
+    ///   - width: Width in pixels (at least 1).
+    ///   - height: Height in pixels (at least 1).
+    ///   - indices: `width * height` palette indices, row-major, top row first.
+    ///   - palette: At most 256 RGBA words (red in the low byte); every index must be below
+    ///     its count.
+    init(width: Int, height: Int, indices: [UInt8], palette: [UInt32]) {
+        precondition(width > 0 && height > 0, "image size must be positive")
+        precondition(indices.count == width * height, "one index per pixel")
+        precondition(!palette.isEmpty && palette.count <= 256, "a palette has 1 to 256 colours")
+        assert(indices.allSatisfy { Int($0) < palette.count }, "index past the palette")
+        self.width = width
+        self.height = height
+        self.storage = .indexed(indices, palette: palette)
+    }
+
+    /// Images are equal when they have the same size and pixels, however they are stored.
+    public static func == (a: RasterImage, b: RasterImage) -> Bool {
+        a.width == b.width && a.height == b.height && a.pixels == b.pixels
+    }
 
     /// Creates an image filled with one colour.
     /// - Parameters:
@@ -19,7 +75,7 @@ public struct RasterImage: Equatable, Sendable {
         let (r, g, b) = fill.bytes
         let a = UInt8((fill.alpha * 255).rounded())
         if r == 255 && g == 255 && b == 255 && a == 255 {
-            self.pixels = [UInt8](repeating: 255, count: width * height * 4)
+            self.storage = .rgba([UInt8](repeating: 255, count: width * height * 4))
             return
         }
         var px = [UInt8](repeating: 0, count: width * height * 4)
@@ -28,7 +84,7 @@ public struct RasterImage: Equatable, Sendable {
             px[i] = r; px[i + 1] = g; px[i + 2] = b; px[i + 3] = a
             i += 4
         }
-        self.pixels = px
+        self.storage = .rgba(px)
     }
 
     /// Sets one pixel.
@@ -43,11 +99,30 @@ public struct RasterImage: Equatable, Sendable {
     /// Sets one pixel from bytes (the fast path for loops that reuse a few colours).
     mutating func set(_ x: Int, _ y: Int, rgba: (UInt8, UInt8, UInt8, UInt8)) {
         guard x >= 0, y >= 0, x < width, y < height else { return }
+        var bytes = pixels
+        storage = .rgba([])   // so `bytes` is the only reference and is written in place
         let i = (y * width + x) * 4
-        pixels[i] = rgba.0
-        pixels[i + 1] = rgba.1
-        pixels[i + 2] = rgba.2
-        pixels[i + 3] = rgba.3
+        bytes[i] = rgba.0
+        bytes[i + 1] = rgba.1
+        bytes[i + 2] = rgba.2
+        bytes[i + 3] = rgba.3
+        storage = .rgba(bytes)
+    }
+
+    /// Row `y` as RGBA words (red in the low byte), written into `words` (`width` long).
+    func packRow(_ y: Int, into words: inout [UInt32]) {
+        assert(y >= 0 && y < height && words.count >= width)
+        switch storage {
+        case .rgba(let px):
+            var p = y * width * 4
+            for i in 0..<width {
+                words[i] = UInt32(px[p]) | UInt32(px[p + 1]) << 8 | UInt32(px[p + 2]) << 16 | UInt32(px[p + 3]) << 24
+                p += 4
+            }
+        case .indexed(let indices, let palette):
+            let start = y * width
+            for i in 0..<width { words[i] = palette[Int(indices[start + i])] }
+        }
     }
 
     /// A colour as RGBA bytes.
@@ -58,11 +133,16 @@ public struct RasterImage: Equatable, Sendable {
 
     /// Whether every pixel is fully opaque (then PNG stores RGB only).
     var isOpaque: Bool {
-        var i = 3
-        while i < pixels.count {
-            if pixels[i] != 255 { return false }
-            i += 4
+        switch storage {
+        case .indexed(_, let palette):
+            return palette.allSatisfy { $0 >> 24 == 255 }
+        case .rgba(let px):
+            var i = 3
+            while i < px.count {
+                if px[i] != 255 { return false }
+                i += 4
+            }
+            return true
         }
-        return true
     }
 }
