@@ -15,6 +15,7 @@ struct KernelCommand: ParsableCommand {
 
     func run() throws {
         BLASThreadPool.idleUntilNeeded()
+        MallocTuning.keepFreedMemory()
         let interpreter = LangInterpreter(session: Session())
         let server = try KernelServer(connectionFileAt: connectionFile, interpreter: interpreter)
         try server.run()

@@ -27,6 +27,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         BLASThreadPool.idleUntilNeeded()
+        MallocTuning.keepFreedMemory()
         let source: String
         do {
             source = try String(contentsOfFile: file, encoding: .utf8)
