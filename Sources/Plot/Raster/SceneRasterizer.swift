@@ -62,6 +62,9 @@ private struct Painter {
                 stroked(path.mapped(device), stroke, clip: clip, on: canvas)
             case .circle(let center, let radius, let fillColor, let stroke):
                 let c = device(center), r = radius * scale
+                // Markers outside this band's rows need no polygons (each band sees them all).
+                let reach = r + (stroke?.width ?? 0) * scale + 2
+                if c.y + reach < Double(clip.y0) || c.y - reach > Double(clip.y1) { continue }
                 if let f = fillColor {
                     fill([Stroker.circle(c, r)], color: f, clip: clip, on: canvas)
                 }

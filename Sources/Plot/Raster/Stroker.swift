@@ -121,12 +121,18 @@ enum Stroker {
         return pieces
     }
 
-    /// A polygonal circle fine enough for its size.
+    /// A polygonal circle fine enough for its size: 8 to 64 vertices.
     static func circle(_ c: Point, _ r: Double) -> [Point] {
         let n = max(8, min(64, Int(r * 2.5)))
-        return (0..<n).map { k in
+        return unitCircles[n - 8].map { Point(c.x + r * $0.x, c.y + r * $0.y) }
+    }
+
+    /// The vertices of the unit circle with 8...64 vertices (index `n - 8`), so the 900
+    /// circles of a 300-point scatter plot cost no sines: cos(2πk/n), sin(2πk/n).
+    private static let unitCircles: [[Point]] = (8...64).map { n in
+        (0..<n).map { k in
             let t = Double(k) / Double(n) * 2 * Double.pi
-            return Point(c.x + r * cos(t), c.y + r * sin(t))
+            return Point(cos(t), sin(t))
         }
     }
 
