@@ -1,7 +1,7 @@
 import Dispatch
 
 /// A deflate (RFC 1951) and zlib (RFC 1950) compressor: LZ77 with hash chains and lazy
-/// matching (zlib level 6 cut-offs, chains of 16; see `LZ77Matcher`), dynamic Huffman blocks
+/// matching (zlib level 6 cut-offs, chains of 8; see `LZ77Matcher`), dynamic Huffman blocks
 /// with 15-bit length limits, and fixed or stored blocks where those come out smaller.
 ///
 /// Large inputs are cut into equal segments of at most `segmentBytes` that are compressed on all

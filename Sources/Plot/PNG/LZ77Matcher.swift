@@ -8,9 +8,12 @@ struct LZToken {
 
 /// Finds LZ77 matches with zlib's hash chains and lazy evaluation (zlib's level 6 cut-offs: a
 /// quarter of the chain past a good match of 8, no lazy search past 16, stop at 128), but
-/// chains of 16 instead of 128: on our figures that costs under 0.2% in size (the 2x
-/// decision-region figure: 146,338 bytes against 146,084) and its deflate takes 7 ms instead of
-/// 8.7 ms.
+/// chains of 8 instead of 128. Shorter chains are faster and, on our figures, smaller: deeper
+/// searches find matches a byte or two longer but far back, whose distance codes cost more
+/// than they save. Chains of 16 against 8 on the Plot tests' figures: every PNG 0.1-3% larger
+/// with 16 (the 2x decision-boundary figure of the benchmark 149,336 bytes against 148,112),
+/// and its deflate about 4.8 ms against 4.0 ms; with 8 the figures are 0.2-2% smaller than
+/// zlib level 6 on the same filtered rows (the 1,000-point loss curve 1.5% larger).
 ///
 /// This is deflate's core loop and uses unsafe code (docs/plotting.md lists where): the input
 /// and the hash tables are read through buffer pointers inside `nextBlock`, with bounds
@@ -37,7 +40,7 @@ struct LZ77Matcher {
 
     private static let windowSize = 32768
     private static let hashSize = 1 << 15
-    private static let maxChain = 16
+    private static let maxChain = 8
     private static let goodLength = 8
     private static let maxLazy = 16
     private static let niceLength = 128
