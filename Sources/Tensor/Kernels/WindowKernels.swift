@@ -14,6 +14,34 @@ enum WindowKernels {
         var patch: Int { c * k * k }
     }
 
+    /// Visits every im2col entry in order: `body(i, j)` with the entry's index `i` in the
+    /// `[N*Ho*Wo, C*k*k]` matrix (row `(n, oh, ow)`, column `(c, ki, kj)`) and the index `j` of
+    /// the input value it reads in `[N, C, H, W]`, or nil where the window covers padding.
+    /// im2col gathers along this order and col2im scatters back along it, so one loop nest
+    /// serves both directions.
+    @inline(__always)
+    private static func forEachTap(_ g: Geometry, _ body: (_ i: Int, _ j: Int?) -> Void) {
+        var i = 0
+        for b in 0..<g.n {
+            for oh in 0..<g.ho {
+                for ow in 0..<g.wo {
+                    for ch in 0..<g.c {
+                        let plane = (b * g.c + ch) * g.h * g.w
+                        for ki in 0..<g.k {
+                            let ih = oh * g.stride - g.padding + ki
+                            let rowInside = ih >= 0 && ih < g.h
+                            for kj in 0..<g.k {
+                                let iw = ow * g.stride - g.padding + kj
+                                body(i, rowInside && iw >= 0 && iw < g.w ? plane + ih * g.w + iw : nil)
+                                i += 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// The im2col matrix `[N*Ho*Wo, C*k*k]`: row `(n, oh, ow)`, column `(c, ki, kj)`; zeros
     /// where a window covers the padding.
     static func im2col(_ x: [Float], _ g: Geometry) -> [Float] {
@@ -23,25 +51,7 @@ enum WindowKernels {
         return [Float](unsafeUninitializedCapacity: count) { out, initialized in
             x.withUnsafeBufferPointer { px in
                 let s = px.baseAddress!, o = out.baseAddress!
-                var i = 0
-                for b in 0..<g.n {
-                    for oh in 0..<g.ho {
-                        for ow in 0..<g.wo {
-                            for ch in 0..<g.c {
-                                let plane = s + (b * g.c + ch) * g.h * g.w
-                                for ki in 0..<g.k {
-                                    let ih = oh * g.stride - g.padding + ki
-                                    let rowInside = ih >= 0 && ih < g.h
-                                    for kj in 0..<g.k {
-                                        let iw = ow * g.stride - g.padding + kj
-                                        o[i] = rowInside && iw >= 0 && iw < g.w ? plane[ih * g.w + iw] : 0
-                                        i += 1
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
+                forEachTap(g) { i, j in o[i] = j.map { s[$0] } ?? 0 }
             }
             initialized = count
         }
@@ -56,24 +66,8 @@ enum WindowKernels {
         cols.withUnsafeBufferPointer { pc in
             out.withUnsafeMutableBufferPointer { po in
                 let s = pc.baseAddress!, o = po.baseAddress!
-                var i = 0
-                for b in 0..<g.n {
-                    for oh in 0..<g.ho {
-                        for ow in 0..<g.wo {
-                            for ch in 0..<g.c {
-                                let plane = o + (b * g.c + ch) * g.h * g.w
-                                for ki in 0..<g.k {
-                                    let ih = oh * g.stride - g.padding + ki
-                                    let rowInside = ih >= 0 && ih < g.h
-                                    for kj in 0..<g.k {
-                                        let iw = ow * g.stride - g.padding + kj
-                                        if rowInside && iw >= 0 && iw < g.w { plane[ih * g.w + iw] += s[i] }
-                                        i += 1
-                                    }
-                                }
-                            }
-                        }
-                    }
+                forEachTap(g) { i, j in
+                    if let j { o[j] += s[i] }
                 }
             }
         }
