@@ -108,6 +108,10 @@ struct LossTests {
         #expect(throws: NNError.index("cross_entropy: label 3 is out of range for 3 classes (scores shape [2, 3]); labels must be 0..2")) {
             try Losses.crossEntropy(logits, Variable(Tensor(shape: [2], scalars: [0, 3])))
         }
+        // A whole number too large for Int is reported, not a crash.
+        #expect(throws: NNError.index("cross_entropy: label 1e+20 is out of range for 3 classes (scores shape [2, 3]); labels must be 0..2")) {
+            try Losses.crossEntropy(logits, Variable(Tensor(shape: [2], scalars: [0, 1e20])))
+        }
         #expect(throws: NNError.invalidArgument("cross_entropy: labels must be whole class indices 0..2, got 0.5")) {
             try Losses.crossEntropy(logits, Variable(Tensor(shape: [2], scalars: [0.5, 1])))
         }

@@ -225,7 +225,7 @@ public enum Losses {
                 throw .invalidArgument("\(loss): labels must be whole class indices 0..\(classes - 1), got \(v)")
             }
             guard v >= 0, v < Float(classes) else {
-                throw .index("\(loss): label \(v.isFinite ? String(Int(v)) : String(v)) is out of range for \(classes) classes (scores shape \(NNError.format(shape))); labels must be 0..\(classes - 1)")
+                throw .index("\(loss): label \(Int(exactly: v).map(String.init) ?? String(v)) is out of range for \(classes) classes (scores shape \(NNError.format(shape))); labels must be 0..\(classes - 1)")
             }
             indices[i] = Int(v)
         }

@@ -95,6 +95,7 @@ public struct Adler32: Sendable {
     ///   - range: The part to sum.
     /// - Returns: The part's checksum.
     public static func checksum(_ bytes: [UInt8], range: Range<Int>) -> UInt32 {
+        precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "range outside the bytes")
         var c = Adler32()
         bytes.withUnsafeBufferPointer { c.update(UnsafeBufferPointer(rebasing: $0[range])) }
         return c.value

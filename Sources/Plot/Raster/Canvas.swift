@@ -53,7 +53,8 @@ struct Canvas {
                 // Each band initialises and paints only its own rows.
                 nonisolated(unsafe) let paint = paint
                 DispatchQueue.concurrentPerform(iterations: bandCount) { band in
-                    let rows = (band * bandRows)..<min(height, (band + 1) * bandRows)
+                    let first = min(height, band * bandRows)
+                    let rows = first..<min(height, first + bandRows)
                     guard !rows.isEmpty else { return }
                     view.clear(rows: rows, to: background)
                     paint(view, rows)

@@ -29,7 +29,10 @@ enum BLAS {
     /// here, one product would merely run on more or fewer threads.
     @inline(__always)
     static func chooseThreads(flops: Int) {
-        let want = flops < serialFlopThreshold ? 1 : maxThreads
+        // Read before any product lowers OpenBLAS's count (a lazy `static let` read first
+        // after a small product would capture 1 and keep large products on one thread).
+        let most = maxThreads
+        let want = flops < serialFlopThreshold ? 1 : most
         if Int(openblas_get_num_threads()) != want { openblas_set_num_threads(Int32(want)) }
     }
 
