@@ -52,6 +52,21 @@ import Testing
         #expect(t.run("seed(2)\n(model(X) != model(X)).sum().item() > 0") == "true")
     }
 
+    @Test func boundaryOfAModelInBlocksMatchesTheWholeGrid() throws {
+        let t = TestSession()
+        t.run("%format svg")
+        t.run("seed(3)\nX, y = spiral(60, classes=3)\nmodel = Sequential(Linear(2, 16), ReLU(), Linear(16, 3))")
+        func drawn(_ cell: String) throws -> String {
+            guard case .ok(let result?, _) = t.session.execute(cell, cellName: "In[3]", output: t.sink) else {
+                throw LangError.valueError("no figure")
+            }
+            return try #require(result["image/svg+xml"])
+        }
+        // res=50 is 2,500 points: a model gets them in three blocks (the last one partial),
+        // a plain function in one call; the regions must be the same.
+        #expect(try drawn("boundary(model, X, y, res=50)") == drawn("boundary(fn(P) = model(P), X, y, res=50)"))
+    }
+
     @Test("plot errors name the argument", arguments: [
         ("plot([1, 2], style=\"x\")", "ValueError: plot() argument 'style' must be \"-\", \"--\", \":\", \"o\" or \"-o\", got \"x\""),
         ("plot([1, 2], [1, 2, 3])", "ValueError: plot() argument 'x' has 2 values but y has 3"),
@@ -68,6 +83,8 @@ import Testing
         ("contour(fn(a, b) = a, [0, 1], [0, 1], levels=1e300)", "ValueError: contour() argument 'levels' must be a count between 1 and 100 or a list of values"),
         ("imshow(zeros(0, 4, 3))", "ValueError: imshow() got an empty tensor (shape [0, 4, 3])"),
         ("boundary(fn(P) = P, zeros(0, 2))", "ValueError: boundary() argument 'X' has no points"),
+        ("boundary(fn(P) = zeros(3), [[0, 0], [1, 1]], res=2)",
+         "ValueError: boundary() model returned shape [3] for 4 points of the 4-point grid; expected [4, k] (one row of k scores per point)"),
         ("contour(fn(a, b) = a, [1, 0], [0, 1])", "ValueError: contour() argument 'xrange' must be [low, high] with low < high"),
     ])
     func plotErrors(_ code: String, _ expected: String) {

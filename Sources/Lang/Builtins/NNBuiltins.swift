@@ -184,9 +184,15 @@ enum NNBuiltins {
         throw LangError.typeError("\(args.builtin.qualifiedName)() needs a module, not \(args.receiver.typeName)")
     }
 
+    /// The module a value holds, or nil when it is something else (a function, say).
+    static func module(in value: Value) -> (any Module)? {
+        if case .object(let o) = value, let m = o as? ModuleObject { return m.module }
+        return nil
+    }
+
     /// A value that must be a module.
     static func moduleValue(_ value: Value, _ function: String) throws -> any Module {
-        if case .object(let o) = value, let m = o as? ModuleObject { return m.module }
+        if let m = module(in: value) { return m }
         throw LangError.typeError("\(function)() expects layers or models (e.g. Linear(2, 3), ReLU()), not \(value.typeName)")
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Autograd
+import NN
 import Plot
 import Tensor
 
@@ -93,13 +94,12 @@ enum PlotModelBuiltins {
         let saved = context.gradEnabled
         context.gradEnabled = false
         defer { context.gradEnabled = saved }
-        // Drawn as it predicts: Dropout in training mode would draw noise, not the boundary.
-        let module = try? NNBuiltins.moduleValue(args["model"], "boundary")
-        let wasTraining = module?.isTraining ?? false
-        module?.eval()
-        defer { module?.setTraining(wasTraining) }
+        // A model is drawn as predict() gives it (evaluation mode, restored afterwards):
+        // Dropout in training mode would draw noise, not the boundary.
+        let module = NNBuiltins.module(in: args["model"])
         let n = res * res
-        // A model in evaluation mode treats rows independently, so it takes the grid in blocks
+        // A model in evaluation mode treats rows independently (unless a layer such as
+        // Softmax(dim=0) mixes them, which no classifier does), so it takes the grid in blocks
         // of 1,024 points: activations stay under 64 KB per 16 units, small enough for malloc
         // to reuse instead of mapping fresh pages (200 x 200 at once through a 16-unit layer
         // was 2.5 MB per activation, about 1,000 page faults in a new kernel), and res=1000 on
@@ -109,17 +109,26 @@ enum PlotModelBuiltins {
         var values: [Double] = []
         var k = 0
         for start in stride(from: 0, to: n, by: block) {
+            try context.checkInterrupt()
             let count = min(block, n - start)
             let points = count == n ? grid : Array(grid[(2 * start)..<(2 * (start + count))])
             let input = Tensor(shape: [count, 2], scalars: points)
-            let output = try context.call(args["model"], [.tensor(input)])
-            guard let out = output.asVariable() else {
-                throw LangError.typeError("boundary() model must return a tensor, returned \(output.typeName)")
+            let out: Tensor
+            if let module {
+                out = try Trainer.predict(module, x: input)
+            } else {
+                let output = try context.call(args["model"], [.tensor(input)])
+                guard let v = output.asVariable() else {
+                    throw LangError.typeError("boundary() model must return a tensor, returned \(output.typeName)")
+                }
+                out = v.value
             }
-            let shape = out.value.shape, scalars = out.value.scalars
-            guard scalars.count % count == 0, !scalars.isEmpty, shape.first == count || scalars.count == count,
-                  k == 0 || scalars.count == k * count else {
-                throw LangError.valueError("boundary() model returned shape \(shape) for \(count) grid points; expected [\(count), k]")
+            let shape = out.shape, scalars = out.scalars
+            guard scalars.count % count == 0, !scalars.isEmpty, shape.first == count || scalars.count == count else {
+                throw LangError.valueError("boundary() model returned shape \(shape) for \(count) points of the \(n)-point grid; expected [\(count), k] (one row of k scores per point)")
+            }
+            guard k == 0 || scalars.count == k * count else {
+                throw LangError.valueError("boundary() model returned \(k) scores per point for some grid points and \(scalars.count / count) for others; it must return the same number for every point")
             }
             if k == 0 {
                 k = scalars.count / count
