@@ -1,7 +1,6 @@
 import ArgumentParser
 import Kernel
 import Lang
-import Tensor
 
 /// `swift-nn-kernel kernel --connection-file FILE`: serve the Jupyter protocol until shutdown.
 struct KernelCommand: ParsableCommand {
@@ -14,8 +13,7 @@ struct KernelCommand: ParsableCommand {
     var connectionFile: String
 
     func run() throws {
-        BLASThreadPool.idleUntilNeeded()
-        MallocTuning.keepFreedMemory()
+        ProcessTuning.apply()
         let interpreter = LangInterpreter(session: Session())
         let server = try KernelServer(connectionFileAt: connectionFile, interpreter: interpreter)
         try server.run()

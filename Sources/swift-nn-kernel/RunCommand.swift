@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Lang
-import Tensor
 
 /// `swift-nn-kernel run FILE.snn [--out DIR]`: run a file of the notebook language from the
 /// shell with the kernel's interpreter.
@@ -26,8 +25,7 @@ struct RunCommand: ParsableCommand {
     var noColor = false
 
     func run() throws {
-        BLASThreadPool.idleUntilNeeded()
-        MallocTuning.keepFreedMemory()
+        ProcessTuning.apply()
         let source: String
         do {
             source = try String(contentsOfFile: file, encoding: .utf8)

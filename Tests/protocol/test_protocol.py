@@ -254,13 +254,18 @@ def test_silent_publishes_nothing_and_keeps_the_count(kernel):
 
 def test_user_expressions_are_evaluated_after_the_cell(kernel):
     km, kc = kernel
-    expressions = {"next": "counter + 1", "assign": "counter = 0", "missing": "no_such_name"}
-    reply, messages = run(kc, "counter = 41", user_expressions=expressions)
+    expressions = {"next": "counter + 1", "assign": "counter = 0", "missing": "no_such_name",
+                   "printed": "shout(7)"}
+    reply, messages = run(kc, "counter = 41\nfn shout(t) { print(t); t }", user_expressions=expressions)
     results = reply["content"]["user_expressions"]
     assert results["next"] == {"status": "ok", "data": {"text/plain": "42"}, "metadata": {}}
     assert results["assign"]["status"] == "error" and results["assign"]["ename"] == "SyntaxError"
     assert results["missing"]["ename"] == "NameError"
-    assert [m["msg_type"] for m in messages].count("execute_result") == 0
+    assert results["printed"]["data"] == {"text/plain": "7"}
+    # Evaluating a user expression publishes nothing: its print goes nowhere, its value only
+    # into the reply (the cell itself is an assignment and a definition, with no output).
+    kinds = [m["msg_type"] for m in messages]
+    assert "stream" not in kinds and "execute_result" not in kinds, kinds
     assert value_of(kc, "counter") == "41"
 
 

@@ -43,11 +43,16 @@ enum ReplyContent {
         case .value(let bundle):
             return ["status": "ok", "data": data(bundle), "metadata": metadata(bundle)]
         case .error(let name, let value, let traceback):
-            return [
-                "status": "error", "ename": .string(name), "evalue": .string(value),
-                "traceback": .array(traceback.map { .string($0) }),
-            ]
+            var content = error(name: name, value: value, traceback: traceback)
+            content["status"] = "error"
+            return .object(content)
         }
+    }
+
+    /// The fields of an error (`ename`, `evalue`, `traceback`), as the `error` message and
+    /// error replies carry them.
+    static func error(name: String, value: String, traceback: [String]) -> [String: JSONValue] {
+        ["ename": .string(name), "evalue": .string(value), "traceback": .array(traceback.map { .string($0) })]
     }
 
     /// `display_data` / `update_display_data` content; `id` goes in `transient.display_id`.

@@ -45,10 +45,7 @@ extension ShellChannel {
                 "user_expressions": evaluate(userExpressions: content["user_expressions"]),
             ], to: request)
         case .error(let name, let value, let traceback):
-            let error: [String: JSONValue] = [
-                "ename": .string(name), "evalue": .string(value),
-                "traceback": .array(traceback.map { .string($0) }),
-            ]
+            let error = ReplyContent.error(name: name, value: value, traceback: traceback)
             if !silent { iopub.publish("error", .object(error), parent: request) }
             if storeHistory { history.append(line: count, source: code, output: nil) }
             var replyContent = error

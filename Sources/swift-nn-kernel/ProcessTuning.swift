@@ -1,9 +1,16 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Tensor
 
-/// How glibc's malloc gives memory back to the system.
-enum MallocTuning {
+/// Process-wide settings for a kernel or `run`: OpenBLAS's idle workers and glibc's malloc.
+enum ProcessTuning {
+    /// Applies both settings; `kernel` and `run` call it first thing.
+    static func apply() {
+        BLASThreadPool.idleUntilNeeded()
+        keepFreedMemory()
+    }
+
     /// Keeps freed memory in the process for the next allocation instead of returning it;
     /// call it once, when the process starts.
     ///
