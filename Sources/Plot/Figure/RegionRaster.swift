@@ -90,13 +90,9 @@ enum RegionRaster {
         precondition(rows > 1 && columns > 1, "a region grid needs 2 x 2 samples")
         let f = factor(rows: rows, columns: columns)
         let w = columns * f, h = rows * f
-        // Classes map to palette entries as `Palette.color` does: cycling through its colours.
-        let colours = Palette.okabeIto.count
-        let palette = (0..<colours).map { c -> UInt32 in
-            let (r, g, b, a) = RasterImage.bytes(Palette.color(c).lightened(lightness))
-            return UInt32(r) | UInt32(g) << 8 | UInt32(b) << 16 | UInt32(a) << 24
-        }
-        @inline(__always) func entry(_ c: Int) -> UInt8 { UInt8(((c % colours) + colours) % colours) }
+        // Class c is palette entry Palette.index(c), the colour Palette.color(c) lightened.
+        let palette = Palette.okabeIto.map { RasterImage.word(RasterImage.bytes($0.lightened(lightness))) }
+        @inline(__always) func entry(_ c: Int) -> UInt8 { UInt8(Palette.index(c)) }
         // Per cell: the class filling it, or -1 when pixels must be picked one by one (classes
         // outside 0...Int32.max always take the slow path).
         let cellColumns = columns - 1

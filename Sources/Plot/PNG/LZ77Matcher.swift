@@ -50,11 +50,6 @@ struct LZ77Matcher {
     /// Where matching stops: the end of the segment being compressed.
     private let end: Int
 
-    /// Creates a matcher over the whole of `data`.
-    init(data: [UInt8]) {
-        self.init(data: data, range: 0..<data.count)
-    }
-
     /// Creates a matcher for one segment of `data`, as the continuation of a deflate stream
     /// that already holds everything before `range` (pigz's way of compressing on several
     /// cores): matches may reach back into the 32 KB before the segment, whose positions are

@@ -25,22 +25,6 @@ public enum PNGEncoder {
                       pixelsPerMeter: pixelsPerMeter)
     }
 
-    /// Encodes packed 8-bit samples (RGB or RGBA, row-major).
-    /// - Parameters:
-    ///   - samples: `width * height * channels` bytes.
-    ///   - width: Width in pixels.
-    ///   - height: Height in pixels.
-    ///   - channels: 3 (RGB) or 4 (RGBA).
-    ///   - pixelsPerMeter: Resolution for a pHYs chunk; none when 0.
-    /// - Returns: The PNG file bytes.
-    static func encode(_ samples: [UInt8], width: Int, height: Int, channels: Int,
-                       pixelsPerMeter: Int = 0) -> [UInt8] {
-        precondition(samples.count == width * height * channels, "sample count must match the size")
-        var scanlines = scanlineLayout(samples, rowBytes: width * channels, height: height)
-        return encode(scanlines: &scanlines, width: width, height: height, channels: channels,
-                      pixelsPerMeter: pixelsPerMeter)
-    }
-
     /// Encodes rows already in scanline layout (a spare byte, then `width * channels` samples,
     /// per row), filtering them in place: the rasteriser's direct path, which touches no second
     /// image-sized buffer.
@@ -66,9 +50,9 @@ public enum PNGEncoder {
         ScanlineFilter.apply(to: &scanlines, rowBytes: width, height: height, channels: 1)
         var plte: [UInt8] = [], alphas: [UInt8] = []
         for word in palette {
-            plte += [UInt8(truncatingIfNeeded: word), UInt8(truncatingIfNeeded: word >> 8),
-                     UInt8(truncatingIfNeeded: word >> 16)]
-            alphas.append(UInt8(truncatingIfNeeded: word >> 24))
+            let (r, g, b, a) = RasterImage.rgba(word)
+            plte += [r, g, b]
+            alphas.append(a)
         }
         // tRNS lists alphas up to the last translucent entry; the rest are opaque.
         while alphas.last == 255 { alphas.removeLast() }
@@ -126,16 +110,12 @@ public enum PNGEncoder {
     private static func scanlineLayout(_ image: RasterImage, channels: Int) -> [UInt8] {
         precondition(channels == 3 || channels == 4, "channels must be 3 or 4")
         let px = image.pixels
-        let stride = 1 + image.width * channels
+        if channels == 4 { return scanlineLayout(px, rowBytes: image.width * 4, height: image.height) }
+        let stride = 1 + image.width * 3
         var out = [UInt8](repeating: 0, count: stride * image.height)
         var p = 0
         for y in 0..<image.height {
             var k = y * stride + 1
-            if channels == 4 {
-                out.replaceSubrange(k..<(k + image.width * 4), with: px[p..<(p + image.width * 4)])
-                p += image.width * 4
-                continue
-            }
             for _ in 0..<image.width {
                 out[k] = px[p]
                 out[k + 1] = px[p + 1]

@@ -29,7 +29,7 @@ enum ScanlineFilter {
     ///   - buffer: `height` rows, each a filter-type byte (overwritten) and `rowBytes` samples.
     ///   - rowBytes: Samples per row.
     ///   - height: Rows.
-    ///   - channels: Bytes per pixel (3 or 4).
+    ///   - channels: Bytes per pixel (1 for palette indices, 3 or 4).
     ///   - bandBytes: About how many bytes of rows one task filters (tests vary it).
     static func apply(to buffer: inout [UInt8], rowBytes: Int, height: Int, channels: Int,
                       bandBytes: Int = ScanlineFilter.bandBytes) {

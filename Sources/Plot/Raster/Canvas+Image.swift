@@ -148,12 +148,11 @@ extension CanvasView {
 extension Ink {
     /// An ink from an RGBA word (red in the low byte).
     init(packed p: UInt32) {
-        r8 = UInt8(p & 0xFF)
-        g8 = UInt8((p >> 8) & 0xFF)
-        b8 = UInt8((p >> 16) & 0xFF)
+        let a: UInt8
+        (r8, g8, b8, a) = RasterImage.rgba(p)
         r = Float(r8)
         g = Float(g8)
         b = Float(b8)
-        alpha = Float(p >> 24) / 255
+        alpha = Float(a) / 255
     }
 }

@@ -143,20 +143,11 @@ struct CanvasView: @unchecked Sendable {
     /// Sets every pixel of `rows` to a colour and each row's filter byte to 0.
     func clear(rows: Range<Int>, to background: Color) {
         let (r, g, b) = background.bytes
-        let start = base + rows.lowerBound * stride, count = rows.count * stride
         if r == g && g == b {
-            start.initialize(repeating: r, count: count)
+            (base + rows.lowerBound * stride).initialize(repeating: r, count: rows.count * stride)
         } else {
-            var i = 0
-            while i < count {
-                start[i] = 0
-                for k in 0..<width {
-                    start[i + 1 + 3 * k] = r
-                    start[i + 2 + 3 * k] = g
-                    start[i + 3 + 3 * k] = b
-                }
-                i += stride
-            }
+            let ink = Ink(background.withAlpha(1))
+            for y in rows { paint(y: y, from: 0, to: width, ink: ink, coverage: 1) }
         }
         for y in rows { base[y * stride] = 0 }
     }

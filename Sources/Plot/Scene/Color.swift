@@ -105,8 +105,12 @@ public enum Palette {
     /// The `i`-th palette colour, cycling.
     /// - Parameter i: Series or class index (any integer).
     /// - Returns: A palette colour.
-    public static func color(_ i: Int) -> Color {
+    public static func color(_ i: Int) -> Color { okabeIto[index(i)] }
+
+    /// Which of the palette's colours the `i`-th is (`i` modulo the palette's size, never
+    /// negative).
+    static func index(_ i: Int) -> Int {
         let n = okabeIto.count
-        return okabeIto[((i % n) + n) % n]
+        return ((i % n) + n) % n
     }
 }

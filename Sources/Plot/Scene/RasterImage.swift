@@ -26,11 +26,7 @@ public struct RasterImage: Equatable, Sendable {
             case .indexed(let indices, let palette):
                 var bytes = [UInt8](repeating: 0, count: indices.count * 4)
                 for (i, index) in indices.enumerated() {
-                    let word = palette[Int(index)]
-                    bytes[i * 4] = UInt8(truncatingIfNeeded: word)
-                    bytes[i * 4 + 1] = UInt8(truncatingIfNeeded: word >> 8)
-                    bytes[i * 4 + 2] = UInt8(truncatingIfNeeded: word >> 16)
-                    bytes[i * 4 + 3] = UInt8(truncatingIfNeeded: word >> 24)
+                    (bytes[i * 4], bytes[i * 4 + 1], bytes[i * 4 + 2], bytes[i * 4 + 3]) = Self.rgba(palette[Int(index)])
                 }
                 return bytes
             }
@@ -116,7 +112,7 @@ public struct RasterImage: Equatable, Sendable {
         case .rgba(let px):
             var p = y * width * 4
             for i in 0..<width {
-                words[i] = UInt32(px[p]) | UInt32(px[p + 1]) << 8 | UInt32(px[p + 2]) << 16 | UInt32(px[p + 3]) << 24
+                words[i] = Self.word((px[p], px[p + 1], px[p + 2], px[p + 3]))
                 p += 4
             }
         case .indexed(let indices, let palette):
@@ -129,6 +125,19 @@ public struct RasterImage: Equatable, Sendable {
     static func bytes(_ color: Color) -> (UInt8, UInt8, UInt8, UInt8) {
         let (r, g, b) = color.bytes
         return (r, g, b, UInt8((color.alpha * 255).rounded()))
+    }
+
+    /// RGBA bytes as one word, red in the low byte (the layout of palettes and packed rows).
+    @inline(__always)
+    static func word(_ rgba: (UInt8, UInt8, UInt8, UInt8)) -> UInt32 {
+        UInt32(rgba.0) | UInt32(rgba.1) << 8 | UInt32(rgba.2) << 16 | UInt32(rgba.3) << 24
+    }
+
+    /// The RGBA bytes of a word made by ``word(_:)``.
+    @inline(__always)
+    static func rgba(_ word: UInt32) -> (UInt8, UInt8, UInt8, UInt8) {
+        (UInt8(truncatingIfNeeded: word), UInt8(truncatingIfNeeded: word >> 8),
+         UInt8(truncatingIfNeeded: word >> 16), UInt8(truncatingIfNeeded: word >> 24))
     }
 
     /// Whether every pixel is fully opaque (then PNG stores RGB only).
