@@ -33,9 +33,6 @@ enum Gradients {
             }
             let (da, db) = try Tensor.matmulGradients(x[0].value, x[1].value, g)
             return [da, db]
-        case .matmulTransposed:
-            let (da, db) = try Tensor.matmulTransposedGradients(x[0].value, x[1].value, g)
-            return [da, db]
         case .linear(let hasBias):
             let (dx, dw, db) = Tensor.linearGradients(
                 x: x[0].value, weight: x[1].value, g: g, input: x[0].requiresGrad,

@@ -9,9 +9,6 @@ public enum Op: Sendable {
     case unary(UnaryOp)
     /// `inputs[0] @ inputs[1]` (torch.matmul rank rules).
     case matmul
-    /// `inputs[0] @ inputs[1]ᵀ` for a 2-D `inputs[1]` (Linear's `x @ W.T`): sgemm's transpose
-    /// flag instead of a transposed copy of `W` forward and of its gradient backward.
-    case matmulTransposed
     /// `inputs[0] @ inputs[1]ᵀ (+ inputs[2])`: a linear layer as one sgemm that adds into the
     /// broadcast bias (PyTorch's addmm); `bias` says whether `inputs[2]` exists.
     case linear(bias: Bool)
@@ -55,7 +52,7 @@ public enum Op: Sendable {
         case .maximum: return "maximum"
         case .minimum: return "minimum"
         case .unary(let u): return Op.unaryName(u)
-        case .matmul, .matmulTransposed: return "matmul"
+        case .matmul: return "matmul"
         case .linear: return "linear"
         case .reduce(let kind, _, _): return kind.name
         case .reshape: return "reshape"
@@ -112,7 +109,7 @@ public enum Op: Sendable {
             case .gelu, .geluDerivative: return "GeluBackward0"
             case .clamp: return "ClampBackward1"
             }
-        case .matmul, .matmulTransposed: return "MmBackward0"
+        case .matmul: return "MmBackward0"
         case .linear(let bias): return bias ? "AddmmBackward0" : "MmBackward0"
         case .reduce(let kind, let dim, _):
             let suffix = dim == nil ? "0" : "1"

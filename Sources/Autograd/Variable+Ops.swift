@@ -66,19 +66,13 @@ extension Variable {
         Variable.record(try value.matmul(other.value), .matmul, self, other)
     }
 
-    /// `self @ other.T` for a 2-D `other`, without copying the transpose (Linear's `x @ W.T`).
-    ///
-    /// - Throws: `TensorError.shape` as `matmul` does, naming the transposed shape.
-    public func matmul(transposing other: Variable) throws(TensorError) -> Variable {
-        Variable.record(try value.matmul(transposing: other.value), .matmulTransposed, self, other)
-    }
-
     /// `self @ weightᵀ + bias` as one operation (a linear layer; PyTorch's addmm): one sgemm
     /// adding into the broadcast bias forward, and backward only the gradients of the inputs
     /// that require one (a batch of data gets none).
     ///
     /// Shape rule: `[..., in]` with weight `[out, in]` and bias `[out]` gives `[..., out]`.
-    /// - Throws: `TensorError.shape` as `matmul(transposing:)` does, or for a bias that is not `[out]`.
+    /// - Throws: `TensorError.shape` when the input's last axis is not `in`, or for a bias that
+    ///   is not `[out]`.
     public func linear(_ weight: Variable, bias: Variable?) throws(TensorError) -> Variable {
         let value = try Tensor.linear(self.value, weight: weight.value, bias: bias?.value)
         guard let bias else { return Variable.record(value, .linear(bias: false), self, weight) }

@@ -68,7 +68,7 @@ extension Tensor {
             dw = Tensor(unchecked: weight.shape, filters)
         }
         if bias {
-            db = Tensor(unchecked: [out], ReductionKernels.columnSums(g2, rows: rows, cols: out))
+            db = Tensor(unchecked: [out], ReductionKernels.reduce(g2, outer: 1, n: rows, inner: out, kind: .sum))
         }
         return (dx, dw, db)
     }

@@ -153,12 +153,14 @@ extension Tensor {
         return gathered(try indexPlan(items))
     }
 
-    /// `t[a:b]` (or `t[a:b, :, ...]`) as one block copy, or nil when `items` are anything else.
+    /// `t[a:b]` (or `t[a:b, :, ...]`) as one block copy, or nil when `items` are anything else
+    /// (other steps, indices on later axes, more items than axes).
     /// A mini-batch `X[i:i + 128]` of a `[60000, 784]` tensor otherwise builds an index plan
     /// of 100,352 offsets and gathers through it (about 9% of the MNIST-sized benchmark's loop).
     ///
     /// Shape rule: the first axis becomes the slice's length; the others are kept.
-    /// - Throws: `TensorError.index` for more items than axes.
+    /// - Throws: What `sliceRange` throws; with a step of 1, nothing (bounds are clamped as
+    ///   Python's are).
     public func leadingSlice(_ items: [TensorIndex]) throws(TensorError) -> Tensor? {
         guard case let .slice(start, stop, step)? = items.first, step == nil || step == 1, rank >= 1,
               items.count <= rank, items.dropFirst().allSatisfy({ $0 == .all }) else { return nil }

@@ -62,7 +62,7 @@ extension Tensor {
             dw = Tensor(unchecked: weight.shape, data)
         }
         if bias {
-            db = Tensor(unchecked: [cols], ReductionKernels.columnSums(g.storage, rows: rows, cols: cols))
+            db = Tensor(unchecked: [cols], ReductionKernels.reduce(g.storage, outer: 1, n: rows, inner: cols, kind: .sum))
         }
         return (dx, dw, db)
     }

@@ -12,30 +12,6 @@ extension Tensor {
         try Tensor.matmul(self, other, transA: false, transB: false)
     }
 
-    /// `self @ other.T` for a 2-D `other`, passing sgemm the transpose flag instead of copying.
-    ///
-    /// Shape rule: `[..., n, k] @ [m, k]ᵀ -> [..., n, m]`; a 1-D `self` `[k]` gives `[m]`.
-    /// - Throws: `TensorError.shape` when `other` is not 2-D or the inner sizes differ.
-    public func matmul(transposing other: Tensor) throws(TensorError) -> Tensor {
-        guard other.rank == 2 else {
-            throw .shape("cannot matmul \(TensorError.format(shape)) @ \(TensorError.format(other.shape)).T: the transposed operand must be 2-d")
-        }
-        return try Tensor.matmul(self, other, transA: false, transB: true)
-    }
-
-    /// The gradients of `y = a @ bᵀ` (2-D `b`) for the upstream gradient `g`: `dA = g @ b` and
-    /// `dB = gᵀ @ a`, with the batch axes of `a` folded into rows (no copies: `a` and `g` are
-    /// contiguous, and sgemm takes the transpose flag).
-    public static func matmulTransposedGradients(_ a: Tensor, _ b: Tensor, _ g: Tensor) throws(TensorError) -> (Tensor, Tensor) {
-        let k = b.shape[1], m = b.shape[0]
-        let rows = a.scalarCount / max(k, 1)
-        let a2 = Tensor(unchecked: [rows, k], a.storage)
-        let g2 = Tensor(unchecked: [rows, m], g.storage)
-        let da = try matmul(g2, b, transA: false, transB: false)
-        let db = try matmul(g2, a2, transA: true, transB: false)
-        return (Tensor(unchecked: a.shape, da.storage), db)
-    }
-
     /// `op(a) @ op(b)` where `op` swaps the last two axes when the flag is set (no copy: the
     /// flag goes to sgemm). Flags apply only to operands of rank >= 2.
     static func matmul(_ a: Tensor, _ b: Tensor, transA: Bool, transB: Bool) throws(TensorError) -> Tensor {

@@ -27,7 +27,7 @@ enum ReductionKernels {
     }
 
     /// The Double sum of squared deviations from `mean` of `count` contiguous floats, with the
-    /// same eight accumulators as `contiguousSum`.
+    /// same order as `contiguousSum` with four accumulators.
     @inline(__always)
     static func contiguousSquaredDeviations(_ p: UnsafePointer<Float>, _ count: Int, mean: Double) -> Double {
         var a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0
@@ -41,25 +41,6 @@ enum ReductionKernels {
         var rest = 0.0
         while i < count { let d = Double(p[i]) - mean; rest += d * d; i += 1 }
         return (a0 + a1) + (a2 + a3) + rest
-    }
-
-    /// The sum of each column of a row-major `rows x cols` matrix, accumulated in Double
-    /// row after row (the same order as `reduce(outer: 1, n: rows, inner: cols)`, so the same
-    /// result). The bias gradient of a linear layer.
-    static func columnSums(_ x: [Float], rows: Int, cols: Int) -> [Float] {
-        if cols == 0 { return [] }
-        var acc = [Double](repeating: 0, count: cols)
-        x.withUnsafeBufferPointer { px in
-            acc.withUnsafeMutableBufferPointer { pa in
-                assert(px.count >= rows * cols)
-                let s = px.baseAddress!, a = pa.baseAddress!
-                for r in 0..<rows {
-                    let row = s + r * cols
-                    for j in 0..<cols { a[j] += Double(row[j]) }
-                }
-            }
-        }
-        return acc.map { Float($0) }
     }
 
     /// Sum, mean, variance or std of each contiguous row of a `[outer, n]` view (`inner` is 1).
@@ -88,7 +69,7 @@ enum ReductionKernels {
         return [Float](unsafeUninitializedCapacity: count) { out, initialized in
             x.withUnsafeBufferPointer { px in
                 let s = px.baseAddress!
-                if inner == 1, [.sum, .mean, .variance, .std].contains(kind) {
+                if inner == 1, kind == .sum || kind == .mean || kind == .variance || kind == .std {
                     reduceRows(s, outer: outer, n: n, kind: kind, into: out)
                     return
                 }

@@ -10,7 +10,7 @@ enum SoftmaxKernels {
         return x.withUnsafeBufferPointer { px in
             let row = px.baseAddress! + offset
             var m = row[0]
-            for j in 1..<max(count, 1) where !m.isNaN {
+            for j in 1..<count where !m.isNaN {
                 if row[j].isNaN || row[j] > m { m = row[j] }
             }
             let sum = ReductionKernels.sum(count) { Double(Foundation.exp(row[$0] - m)) }
