@@ -1,4 +1,7 @@
 import CBLAS
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The one file that calls OpenBLAS. Single-precision matrix products with transpose flags
 /// (no transposed copies), and the threading policy for them.
@@ -122,9 +125,17 @@ public enum BLASThreadPool {
     /// build, 2 cores): a 1,000-point loss curve's PNG 10.8 -> 9.9 ms, a 200 x 200 decision
     /// boundary 25 -> 22 ms; a 1024 x 1024 product still runs on both threads. Small products
     /// run on one thread anyway, so a session of lecture-sized work never starts them.
+    ///
+    /// `blas_thread_shutdown_` is OpenBLAS's own (not CBLAS), exported by its pthreads build
+    /// but not by its OpenMP one, so it is looked up at run time and skipped where absent.
     public static func idleUntilNeeded() {
         _ = BLAS.maxThreads   // the configured count, read before it is lowered
         openblas_set_num_threads(1)
-        blas_thread_shutdown_()
+        #if canImport(Glibc)
+        typealias Shutdown = @convention(c) () -> Void
+        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "blas_thread_shutdown_") {
+            unsafeBitCast(symbol, to: Shutdown.self)()
+        }
+        #endif
     }
 }
