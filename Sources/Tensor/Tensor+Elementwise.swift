@@ -97,20 +97,20 @@ extension Tensor {
         // `run` is inlined with each closure: one scalar path (no allocation for an inline
         // 0-d tensor) and one buffer loop per case.
         // Cheap cases run on one core (see ElementwiseKernels); transcendental ones split.
-        @inline(__always) func run(parallel: Bool = true, _ f: (Float) -> Float) -> Tensor {
+        @inline(__always) func run(parallel: Bool, _ f: (Float) -> Float) -> Tensor {
             if isInline { return Tensor(unchecked: shape, scalar: f(inlineScalar)) }
             return Tensor(unchecked: shape, ElementwiseKernels.map(buffer, parallel: parallel, f))
         }
         switch op {
         case .neg: return run(parallel: false) { -$0 }
-        case .exp: return run { Foundation.exp($0) }
-        case .log: return run { Foundation.log($0) }
-        case .sqrt: return run { $0.squareRoot() }
+        case .exp: return run(parallel: true) { Foundation.exp($0) }
+        case .log: return run(parallel: true) { Foundation.log($0) }
+        case .sqrt: return run(parallel: false) { $0.squareRoot() }
         case .abs: return run(parallel: false) { Swift.abs($0) }
-        case .sin: return run { Foundation.sin($0) }
-        case .cos: return run { Foundation.cos($0) }
-        case .tanh: return run { Foundation.tanh($0) }
-        case .sigmoid: return run { v in
+        case .sin: return run(parallel: true) { Foundation.sin($0) }
+        case .cos: return run(parallel: true) { Foundation.cos($0) }
+        case .tanh: return run(parallel: true) { Foundation.tanh($0) }
+        case .sigmoid: return run(parallel: true) { v in
             v >= 0 ? 1 / (1 + Foundation.exp(-v)) : Foundation.exp(v) / (1 + Foundation.exp(v)) }
         case .relu: return run(parallel: false) { $0 > 0 ? $0 : ($0.isNaN ? $0 : 0) }
         case .sign: return run(parallel: false) { $0 > 0 ? 1 : ($0 < 0 ? -1 : ($0.isNaN ? $0 : 0)) }
@@ -121,33 +121,33 @@ extension Tensor {
         case .reciprocal: return run(parallel: false) { 1 / $0 }
         case .step: return run(parallel: false) { $0 > 0 ? 1 : 0 }
         case .leakyRelu(let a): return run(parallel: false) { $0 > 0 ? $0 : a * $0 }
-        case .elu(let a): return run { $0 > 0 ? $0 : a * (Foundation.expm1($0)) }
-        case .selu: return run {
+        case .elu(let a): return run(parallel: true) { $0 > 0 ? $0 : a * (Foundation.expm1($0)) }
+        case .selu: return run(parallel: true) {
             seluScale * ($0 > 0 ? $0 : seluAlpha * Foundation.expm1($0)) }
-        case .softplus: return run {
+        case .softplus: return run(parallel: true) {
             // torch: threshold 20 -> identity
             $0 > 20 ? $0 : Foundation.log1p(Foundation.exp($0)) }
         case .gelu(let approximate):
             if approximate {
-                return run { v in
+                return run(parallel: true) { v in
                     let inner = Float(0.7978845608028654) * (v + 0.044715 * v * v * v)
                     return 0.5 * v * (1 + Foundation.tanh(inner))
                 }
             } else {
-                return run { v in
+                return run(parallel: true) { v in
                     Float(0.5 * Double(v) * (1 + Foundation.erf(Double(v) / 2.0.squareRoot())))
                 }
             }
         case .geluDerivative(let approximate):
             if approximate {
-                return run { v in
+                return run(parallel: true) { v in
                     let k: Float = 0.7978845608028654
                     let inner = k * (v + 0.044715 * v * v * v)
                     let t = Foundation.tanh(inner)
                     return 0.5 * (1 + t) + 0.5 * v * (1 - t * t) * k * (1 + 3 * 0.044715 * v * v)
                 }
             } else {
-                return run { v in
+                return run(parallel: true) { v in
                     let d = Double(v)
                     let cdf = 0.5 * (1 + Foundation.erf(d / 2.0.squareRoot()))
                     let pdf = Foundation.exp(-0.5 * d * d) / (2 * Double.pi).squareRoot()
@@ -155,12 +155,12 @@ extension Tensor {
                 }
             }
         case .powScalar(let p):
-            if p == 2 { return run { $0 * $0 } }
+            if p == 2 { return run(parallel: false) { $0 * $0 } }
             if p == 1 { return self }
-            return run { Foundation.pow($0, p) }
+            return run(parallel: true) { Foundation.pow($0, p) }
         case let .clamp(lo, hi):
             let l = lo ?? -.infinity, h = hi ?? .infinity
-            return run { $0.isNaN ? $0 : Swift.min(Swift.max($0, l), h) }
+            return run(parallel: false) { $0.isNaN ? $0 : Swift.min(Swift.max($0, l), h) }
         }
     }
 

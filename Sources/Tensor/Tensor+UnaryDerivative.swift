@@ -15,9 +15,11 @@ extension UnaryOp {
         precondition(x.shape == g.shape && y.shape == g.shape, "unary backward shapes differ")
         let shape = g.shape
         // inlined with each closure: a scalar path without allocation, and a buffer loop
-        @inline(__always) func xg(_ f: (Float, Float) -> Float) -> Tensor {
+        // Most derivatives are cheap arithmetic on saved values (one core); those that call
+        // a transcendental function pass `parallel: true`.
+        @inline(__always) func xg(parallel: Bool = false, _ f: (Float, Float) -> Float) -> Tensor {
             if x.isInline && g.isInline { return Tensor(unchecked: shape, scalar: f(x.inlineScalar, g.inlineScalar)) }
-            return Tensor(unchecked: shape, ElementwiseKernels.zipSame(x.storage, g.storage, f))
+            return Tensor(unchecked: shape, ElementwiseKernels.zipSame(x.storage, g.storage, parallel: parallel, f))
         }
         @inline(__always) func yg(_ f: (Float, Float) -> Float) -> Tensor {
             if y.isInline && g.isInline { return Tensor(unchecked: shape, scalar: f(y.inlineScalar, g.inlineScalar)) }
@@ -30,8 +32,8 @@ extension UnaryOp {
         case .log: return xg { $1 / $0 }
         case .sqrt: return yg { $1 / (2 * $0) }
         case .abs: return xg { $0 > 0 ? $1 : ($0 < 0 ? -$1 : 0) }
-        case .sin: return xg { Foundation.cos($0) * $1 }
-        case .cos: return xg { -Foundation.sin($0) * $1 }
+        case .sin: return xg(parallel: true) { Foundation.cos($0) * $1 }
+        case .cos: return xg(parallel: true) { -Foundation.sin($0) * $1 }
         case .tanh: return yg { (1 - $0 * $0) * $1 }
         case .sigmoid: return yg { $0 * (1 - $0) * $1 }
         case .relu: return xg { $0 > 0 ? $1 : 0 }
@@ -42,9 +44,9 @@ extension UnaryOp {
         case .leakyRelu(let a): return xg { $0 > 0 ? $1 : a * $1 }
         case .elu(let a):
             return Tensor(unchecked: shape, ElementwiseKernels.zip3(x.storage, y.storage, g.storage) { x, y, g in x > 0 ? g : (y + a) * g })
-        case .selu: return xg { x, g in
+        case .selu: return xg(parallel: true) { x, g in
             x > 0 ? seluScale * g : seluScale * seluAlpha * Foundation.exp(x) * g }
-        case .softplus: return xg { x, g in
+        case .softplus: return xg(parallel: true) { x, g in
             x > 20 ? g : g / (1 + Foundation.exp(-x)) }
         case .gelu(let approximate):
             let d = x.map(.geluDerivative(approximate: approximate)).storage
@@ -53,7 +55,7 @@ extension UnaryOp {
             if p == 2 { return xg { 2 * $0 * $1 } }
             if p == 1 { return g }
             if p == 0 { return zeros() }
-            return xg { p * Foundation.pow($0, p - 1) * $1 }
+            return xg(parallel: true) { p * Foundation.pow($0, p - 1) * $1 }
         case let .clamp(lo, hi):
             let l = lo ?? -.infinity, h = hi ?? .infinity
             return xg { $0 >= l && $0 <= h ? $1 : 0 }

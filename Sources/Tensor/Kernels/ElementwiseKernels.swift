@@ -2,7 +2,8 @@ import Dispatch
 
 /// Elementwise loops over unsafe buffers. Work of at least `parallelThreshold` elements is
 /// split over the cores with `DispatchQueue.concurrentPerform` when the caller says the
-/// operation is expensive (`parallel: true`).
+/// operation is expensive (`parallel: true`: exp, log, trigonometric, pow...); the default is
+/// one core.
 ///
 /// Cheap operations (add, multiply, compare, relu...) always run on one core: on the serial
 /// path the operation's closure inlines into the loop and the loop vectorises, while a chunk
@@ -42,7 +43,7 @@ enum ElementwiseKernels {
 
     /// `out[i] = f(x[i])`; split over the cores when large and `parallel`.
     @inline(__always)
-    static func map(_ x: [Float], parallel: Bool = true, _ f: (Float) -> Float) -> [Float] {
+    static func map(_ x: [Float], parallel: Bool = false, _ f: (Float) -> Float) -> [Float] {
         let n = x.count
         if n == 0 { return [] }
         return [Float](unsafeUninitializedCapacity: n) { out, initialized in
@@ -60,7 +61,7 @@ enum ElementwiseKernels {
     /// `out[i] = f(a[i], b[i])` for equal-length arrays; split over the cores when large and
     /// `parallel`.
     @inline(__always)
-    static func zipSame(_ a: [Float], _ b: [Float], parallel: Bool = true,
+    static func zipSame(_ a: [Float], _ b: [Float], parallel: Bool = false,
                         _ f: (Float, Float) -> Float) -> [Float] {
         let n = a.count
         if n == 0 { return [] }
@@ -85,7 +86,7 @@ enum ElementwiseKernels {
     /// the cores when the work is large, each row finding its offsets from its index.
     @inline(__always)
     static func zipBroadcast(_ a: [Float], _ aStrides: [Int], _ b: [Float], _ bStrides: [Int],
-                             outShape: [Int], parallel: Bool = true,
+                             outShape: [Int], parallel: Bool = false,
                              _ f: (Float, Float) -> Float) -> [Float] {
         let n = Tensor.count(of: outShape)
         let rank = outShape.count
