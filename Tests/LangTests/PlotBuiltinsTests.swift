@@ -36,18 +36,20 @@ import Testing
         #expect(TestSession().run(code) == expected)
     }
 
+    /// The SVG of the figure a cell evaluates to.
+    private func svg(_ t: TestSession, _ cell: String) throws -> String {
+        guard case .ok(let result?, _) = t.session.execute(cell, cellName: "In[3]", output: t.sink) else {
+            throw LangError.valueError("no figure")
+        }
+        return try #require(result["image/svg+xml"])
+    }
+
     @Test func boundaryDrawsAModelInEvaluationModeAndRestoresItsMode() throws {
         let t = TestSession()
         t.run("%format svg")
         t.run("seed(1)\nX, y = moons(30)\nmodel = Sequential(Linear(2, 32), ReLU(), Dropout(0.5), Linear(32, 2))")
-        func drawn(_ cell: String) throws -> String {
-            guard case .ok(let result?, _) = t.session.execute(cell, cellName: "In[3]", output: t.sink) else {
-                throw LangError.valueError("no figure")
-            }
-            return try #require(result["image/svg+xml"])
-        }
         // With dropout on, two draws would differ; in evaluation mode they are the same.
-        #expect(try drawn("boundary(model, X, y, res=30)") == drawn("boundary(model, X, y, res=30)"))
+        #expect(try svg(t, "boundary(model, X, y, res=30)") == svg(t, "boundary(model, X, y, res=30)"))
         // Still training afterwards: dropout makes two forward passes differ.
         #expect(t.run("seed(2)\n(model(X) != model(X)).sum().item() > 0") == "true")
     }
@@ -56,15 +58,9 @@ import Testing
         let t = TestSession()
         t.run("%format svg")
         t.run("seed(3)\nX, y = spiral(60, classes=3)\nmodel = Sequential(Linear(2, 16), ReLU(), Linear(16, 3))")
-        func drawn(_ cell: String) throws -> String {
-            guard case .ok(let result?, _) = t.session.execute(cell, cellName: "In[3]", output: t.sink) else {
-                throw LangError.valueError("no figure")
-            }
-            return try #require(result["image/svg+xml"])
-        }
         // res=50 is 2,500 points: a model gets them in three blocks (the last one partial),
         // a plain function in one call; the regions must be the same.
-        #expect(try drawn("boundary(model, X, y, res=50)") == drawn("boundary(fn(P) = model(P), X, y, res=50)"))
+        #expect(try svg(t, "boundary(model, X, y, res=50)") == svg(t, "boundary(fn(P) = model(P), X, y, res=50)"))
     }
 
     @Test("plot errors name the argument", arguments: [
