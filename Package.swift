@@ -1,8 +1,8 @@
 // swift-tools-version:6.1
 //
 // Swift-NN: a Jupyter kernel for learning neural networks.
-// Modules import only downwards in this list: shims, Tensor, Autograd, NN, Plot, Lang, Kernel,
-// and the executable that wires Lang into Kernel. Kernel knows nothing of Lang, Plot nothing of
+// Modules import only downwards in this list: shims (and CThreads), Tensor, Autograd, NN,
+// Plot, Lang, Kernel, and the executable that wires Lang into Kernel. Kernel knows nothing of Lang, Plot nothing of
 // Tensor.
 import PackageDescription
 
@@ -31,6 +31,10 @@ let package = Package(
             providers: [.apt(["libopenblas-dev"])]
         ),
 
+        // Thread placement for Plot's ForkJoin: CPU affinity is a GNU extension, so this one
+        // is C source, not a module map.
+        .target(name: "CThreads"),
+
         // MARK: - Engine
         .target(name: "Tensor", dependencies: ["CBLAS"]),
         .target(name: "Autograd", dependencies: ["Tensor"]),
@@ -39,6 +43,7 @@ let package = Package(
         // MARK: - Plotting (plain arrays in, SVG text and PNG bytes out)
         .target(
             name: "Plot",
+            dependencies: ["CThreads"],
             exclude: ["Font/LICENSE-DejaVu.txt"],
             // Rasteriser and deflate loops are ~17x faster optimised; debug builds (tests,
             // notebooks) would otherwise spend seconds per PNG.

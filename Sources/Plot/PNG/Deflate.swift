@@ -1,5 +1,3 @@
-import Dispatch
-
 /// A deflate (RFC 1951) and zlib (RFC 1950) compressor: LZ77 with hash chains and lazy
 /// matching (zlib level 6 cut-offs, chains of 8; see `LZ77Matcher`), dynamic Huffman blocks
 /// with 15-bit length limits, and fixed or stored blocks where those come out smaller.
@@ -25,7 +23,7 @@ public enum Deflate {
             sums.withUnsafeMutableBufferPointer { sumsOut in
                 // Each task writes only its own element of the two buffers.
                 nonisolated(unsafe) let partsOut = partsOut, sumsOut = sumsOut
-                DispatchQueue.concurrentPerform(iterations: ranges.count) { k in
+                ForkJoin.run(iterations: ranges.count) { k in
                     partsOut[k] = compress(data, range: ranges[k], final: k == ranges.count - 1)
                     sumsOut[k] = Adler32.checksum(data, range: ranges[k])
                 }

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// PNG row filtering (RFC 2083 §6), in place.
 ///
 /// Each row takes Sub, Up or Paeth, whichever has the smallest sum of absolute values as signed
@@ -52,7 +50,7 @@ enum ScanlineFilter {
                 }
                 // Each band writes only its own rows and scratch.
                 nonisolated(unsafe) let rows = rows, pads = pads
-                DispatchQueue.concurrentPerform(iterations: bands) { band in
+                ForkJoin.run(iterations: bands) { band in
                     let first = band * bandRows
                     filterRows(rows, UnsafeMutableBufferPointer(rebasing: pads[(band * 3 * padded)..<((band + 1) * 3 * padded)]),
                                rowBytes: rowBytes, rows: first..<min(height, first + bandRows), channels: channels)

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// An opaque 8-bit RGB pixel buffer that the scene rasteriser paints into, stored in PNG
 /// scanline layout: each row is one filter-type byte followed by `width * 3` samples.
 ///
@@ -52,7 +50,7 @@ struct Canvas {
             withoutActuallyEscaping(paint) { paint in
                 // Each band initialises and paints only its own rows.
                 nonisolated(unsafe) let paint = paint
-                DispatchQueue.concurrentPerform(iterations: ranges.count) { band in
+                ForkJoin.run(iterations: ranges.count) { band in
                     let rows = ranges[band]
                     guard !rows.isEmpty else { return }
                     view.clear(rows: rows, to: background)

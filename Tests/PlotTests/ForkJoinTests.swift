@@ -1,0 +1,56 @@
+import CThreads
+import Foundation
+import Synchronization
+import Testing
+@testable import Plot
+
+@Suite struct ForkJoinTests {
+    /// Per index, how many times it ran (shared by the loop's threads).
+    final class Tally: Sendable {
+        let counts: Mutex<[Int]>
+        init(_ n: Int) { counts = Mutex([Int](repeating: 0, count: n)) }
+        func add(_ i: Int, _ amount: Int = 1) { counts.withLock { $0[i] += amount } }
+        var values: [Int] { counts.withLock { $0 } }
+    }
+
+    /// Each iteration runs exactly once, for counts below, at and above the CPU count.
+    @Test(arguments: [0, 1, 2, 3, 4, 17, 1000])
+    func everyIterationRunsOnce(count: Int) {
+        let tally = Tally(count)
+        ForkJoin.run(iterations: count) { tally.add($0) }
+        #expect(tally.values == [Int](repeating: 1, count: count))
+    }
+
+    /// With two usable CPUs or more, two iterations run at the same time: the first waits
+    /// (up to 10 s) until the second has started, which it can only do on another thread.
+    @Test func iterationsRunConcurrently() throws {
+        try #require(snn_usable_cpu_count() >= 2, "needs two CPUs")
+        final class Flags: Sendable {
+            let secondStarted = Atomic<Bool>(false)
+            let firstSawSecond = Atomic<Bool>(false)
+        }
+        let flags = Flags()
+        ForkJoin.run(iterations: 2) { i in
+            if i == 1 {
+                flags.secondStarted.store(true, ordering: .releasing)
+                return
+            }
+            let deadline = Date().addingTimeInterval(10)
+            while !flags.secondStarted.load(ordering: .acquiring) && Date() < deadline { sched_yield() }
+            flags.firstSawSecond.store(flags.secondStarted.load(ordering: .acquiring), ordering: .relaxed)
+        }
+        let sawSecond = flags.firstSawSecond.load(ordering: .relaxed)
+        #expect(sawSecond)
+    }
+
+    /// A loop inside an iteration runs whole, and each outer iteration's result is its own.
+    @Test func nestedLoops() {
+        let outer = Tally(3)
+        ForkJoin.run(iterations: 3) { i in
+            let inner = Tally(50)
+            ForkJoin.run(iterations: 50) { j in inner.add(j, i + j) }
+            outer.add(i, inner.values.reduce(0, +))
+        }
+        #expect(outer.values == (0..<3).map { i in (0..<50).reduce(0) { $0 + i + $1 } })
+    }
+}
