@@ -93,11 +93,11 @@ func filteredScanlinesUnfilterToThePixels(channels: Int) {
 
 /// Scores of three classes on an n x n grid over [-1, 1]^2: minus the squared distance to
 /// three centres, with a wobble so boundaries curve.
-func curvyScores(n: Int) -> [Double] { curvyScores(rows: n, columns: n) }
+func curvyScores(n: Int) -> [Float] { curvyScores(rows: n, columns: n) }
 
 /// `curvyScores` on a grid of `rows` x `columns` samples.
-func curvyScores(rows: Int, columns: Int) -> [Double] {
-    var s: [Double] = []
+func curvyScores(rows: Int, columns: Int) -> [Float] {
+    var s: [Float] = []
     for j in 0..<rows {
         for i in 0..<columns {
             let x = -1 + 2 * Double(i) / Double(columns - 1), y = -1 + 2 * Double(j) / Double(rows - 1)
@@ -105,7 +105,7 @@ func curvyScores(rows: Int, columns: Int) -> [Double] {
                 let a = Double(c) * 2 * Double.pi / 3
                 let dx: Double = x - 0.6 * cos(a), dy: Double = y - 0.6 * sin(a)
                 let wobble: Double = 0.2 * sin(5 * x + Double(c)) * cos(3 * y)
-                s.append(wobble - (dx * dx + dy * dy))
+                s.append(Float(wobble - (dx * dx + dy * dy)))
             }
         }
     }

@@ -137,9 +137,9 @@ import Testing
 @Test func scoreRegionsFollowTheDiagonal() {
     // Class 0 scores x - y, class 1 scores y - x: the boundary is the diagonal y = x.
     let n = 5
-    var scores: [Double] = []
+    var scores: [Float] = []
     for j in 0..<n {
-        for i in 0..<n { scores += [Double(i - j), Double(j - i)] }
+        for i in 0..<n { scores += [Float(i - j), Float(j - i)] }
     }
     var fig = Figure(width: 300, height: 300)
     fig.regions(scores: scores, classCount: 2, rows: n, columns: n, extent: Extent(xMin: 0, xMax: 4, yMin: 0, yMax: 4))

@@ -30,7 +30,7 @@ enum SampleFigures {
     static func boundary(res: Int = 100) -> Figure {
         let (xs, ys, cs) = blobs()
         let e = Extent(xMin: -4, xMax: 4, yMin: -4, yMax: 4)
-        var grid: [Double] = []
+        var grid: [Float] = []
         for j in 0..<res {
             for i in 0..<res {
                 let x = e.xMin + (e.xMax - e.xMin) * Double(i) / Double(res - 1)
@@ -39,7 +39,7 @@ enum SampleFigures {
                     let a = Double(k) * 2 * Double.pi / 3
                     return (x - 2 * cos(a)) * (x - 2 * cos(a)) + (y - 2 * sin(a)) * (y - 2 * sin(a))
                 }
-                grid += d.map { -$0 }
+                grid += d.map { Float(-$0) }
             }
         }
         var fig = Figure(title: "Decision regions", xLabel: "x₁", yLabel: "x₂")

@@ -69,7 +69,7 @@ enum PlotData {
     }
 
     /// The index of the largest value of one row (the first on ties).
-    static func argmax(_ v: [Double], row r: Int, columns: Int) -> Int {
+    static func argmax<Score: Comparable>(_ v: [Score], row r: Int, columns: Int) -> Int {
         var best = 0
         for c in 1..<max(1, columns) where v[r * columns + c] > v[r * columns + best] { best = c }
         return best

@@ -29,12 +29,12 @@ enum RegionRaster {
 
         /// `classCount` scores per sample: a pixel takes the class whose bilinearly
         /// interpolated score is largest (the first on ties).
-        static func scoreArgmax(_ scores: [Double], classCount k: Int) -> Picker {
+        static func scoreArgmax(_ scores: [Float], classCount k: Int) -> Picker {
             Picker(clearClasses: clearWinners(scores, classCount: k)) { i, w in
                 var best = 0, bestScore = -Double.infinity
                 for c in 0..<k {
-                    let v = w[0] * scores[i[0] * k + c] + w[1] * scores[i[1] * k + c]
-                        + w[2] * scores[i[2] * k + c] + w[3] * scores[i[3] * k + c]
+                    let v = w[0] * Double(scores[i[0] * k + c]) + w[1] * Double(scores[i[1] * k + c])
+                        + w[2] * Double(scores[i[2] * k + c]) + w[3] * Double(scores[i[3] * k + c])
                     if v > bestScore {
                         bestScore = v
                         best = c
@@ -46,14 +46,14 @@ enum RegionRaster {
 
         /// Per sample, the class with the largest score when it leads every other class by a
         /// clear margin (so rounding in interpolation cannot flip it), else -1.
-        private static func clearWinners(_ scores: [Double], classCount k: Int) -> [Int32] {
+        private static func clearWinners(_ scores: [Float], classCount k: Int) -> [Int32] {
             let samples = k > 0 ? scores.count / k : 0
             return [Int32](unsafeUninitializedCapacity: samples) { out, initialized in
                 scores.withUnsafeBufferPointer { v in
                     for s in 0..<samples {
                         var best = 0, first = -Double.infinity, second = -Double.infinity, finite = true
                         for c in 0..<k {
-                            let x = v[s * k + c]
+                            let x = Double(v[s * k + c])
                             if !x.isFinite { finite = false }
                             if x > first {
                                 second = first
