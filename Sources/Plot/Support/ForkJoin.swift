@@ -22,8 +22,8 @@ import Darwin
 /// quartiles: decision-boundary PNG 13.8 -> 13.0 ms (15.8 -> 14.5), loss-curve PNG 9.3 ->
 /// 8.4 ms (11.1 -> 8.8).
 ///
-/// A thread costs about 30 µs to create; the loops this serves run for milliseconds. Helpers
-/// exit when the loop is done, so nothing outlives a call and no thread stays pinned.
+/// A thread costs tens of microseconds to create; the loops this serves run for milliseconds.
+/// Helpers exit when the loop is done, so nothing outlives a call and no thread stays pinned.
 enum ForkJoin {
     /// Runs `body(i)` for every `i` in `0..<iterations`, each exactly once, on the calling
     /// thread and up to one helper per other usable CPU; returns when all are done.
@@ -45,7 +45,11 @@ enum ForkJoin {
             var threads: [pthread_t] = []
             threads.reserveCapacity(helpers)
             for _ in 0..<helpers {
+                #if canImport(Glibc)
                 var thread = pthread_t()
+                #else
+                var thread: pthread_t?
+                #endif
                 let context = Unmanaged.passRetained(loop).toOpaque()
                 let status = snn_spawn_elsewhere(&thread, { context in
                     guard let context else { return nil }
@@ -53,7 +57,11 @@ enum ForkJoin {
                     return nil
                 }, context)
                 // Without a helper the calling thread runs its share too.
+                #if canImport(Glibc)
                 if status == 0 { threads.append(thread) } else { Unmanaged<SharedLoop>.fromOpaque(context).release() }
+                #else
+                if status == 0 { if let thread { threads.append(thread) } } else { Unmanaged<SharedLoop>.fromOpaque(context).release() }
+                #endif
             }
             loop.work()
             for thread in threads { pthread_join(thread, nil) }
