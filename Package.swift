@@ -2,8 +2,8 @@
 //
 // Swift-NN: a Jupyter kernel for learning neural networks.
 // Modules import only downwards in this list: shims (and CThreads), Tensor, Autograd, NN,
-// Plot, Lang, Kernel, and the executable that wires Lang into Kernel. Kernel knows nothing of Lang, Plot nothing of
-// Tensor.
+// Plot, Lang, Kernel, and the executable that wires Lang into Kernel. Kernel knows nothing of
+// Lang, Plot nothing of Tensor.
 import PackageDescription
 
 let package = Package(
@@ -19,7 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     ],
     targets: [
-        // MARK: - C shims (module map + header, no Swift)
+        // MARK: - C shims (module map + header, no Swift) and one C target
         .systemLibrary(
             name: "CZeroMQ",
             pkgConfig: "libzmq",
