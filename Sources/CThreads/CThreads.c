@@ -25,7 +25,7 @@ int snn_spawn_elsewhere(pthread_t *thread, void *(*start)(void *), void *argumen
     int current = sched_getcpu();
     if (current >= 0 && current < CPU_SETSIZE && sched_getaffinity(0, sizeof set, &set) == 0) {
         CPU_CLR(current, &set);
-        // With no other CPU allowed, the thread is left where the kernel puts it.
+        // With no other CPU allowed, the new thread inherits the caller's mask.
         if (CPU_COUNT(&set) > 0) pthread_attr_setaffinity_np(&attributes, sizeof set, &set);
     }
 #endif

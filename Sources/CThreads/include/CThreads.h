@@ -3,10 +3,12 @@
 #pragma once
 #include <pthread.h>
 
-/// How many CPUs this process may run on (its affinity mask; at least 1).
+/// How many CPUs the calling thread may run on (its affinity mask; at least 1). For threads
+/// that no one has restricted, that is every CPU the process may use.
 int snn_usable_cpu_count(void);
 
 /// Creates a joinable thread running `start(argument)` that the kernel may place on any CPU
-/// this process may use except the one the caller runs on (when there is another such CPU).
-/// Returns pthread_create's result (0 on success).
+/// the calling thread may use except the one it runs on now. When there is no such CPU, the
+/// new thread inherits the caller's mask, as pthread_create does. Returns pthread_create's
+/// result (0 on success).
 int snn_spawn_elsewhere(pthread_t *thread, void *(*start)(void *), void *argument);
