@@ -1,4 +1,4 @@
-// Thread placement for Plot's fork-join (Sources/Plot/ForkJoin.swift), the one thing Swift's
+// Thread placement for Plot's fork-join (Sources/Plot/Support/ForkJoin.swift), the one thing Swift's
 // Glibc module does not reach: CPU affinity is a GNU extension (_GNU_SOURCE), defined here in C.
 #pragma once
 #include <pthread.h>

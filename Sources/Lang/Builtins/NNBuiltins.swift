@@ -180,7 +180,7 @@ enum NNBuiltins {
 
     /// The method receiver as a module.
     static func receiver(_ args: Arguments) throws -> any Module {
-        if case .object(let o) = args.receiver, let m = o as? ModuleObject { return m.module }
+        if let m = module(in: args.receiver) { return m }
         throw LangError.typeError("\(args.builtin.qualifiedName)() needs a module, not \(args.receiver.typeName)")
     }
 

@@ -121,13 +121,13 @@ enum RegionRaster {
         }
         // Column mapping, the same for every row; cellStart[i]..<cellStart[i + 1] are the
         // pixels of cell column i (the mapping never decreases).
-        var colCell = [Int](repeating: 0, count: w), colT = [Double](repeating: 0, count: w)
+        var colT = [Double](repeating: 0, count: w)
         var cellStart = [Int](repeating: w, count: cellColumns + 1)
         for px in (0..<w).reversed() {
             let gx = min(Double(columns - 1), max(0, (Double(px) + 0.5) / Double(f) - 0.5))
-            colCell[px] = min(columns - 2, Int(gx))
-            colT[px] = gx - Double(colCell[px])
-            cellStart[colCell[px]] = px
+            let cell = min(columns - 2, Int(gx))
+            colT[px] = gx - Double(cell)
+            cellStart[cell] = px
         }
         for i in stride(from: cellColumns - 1, through: 0, by: -1) { cellStart[i] = min(cellStart[i], cellStart[i + 1]) }
         var indices = [0, 0, 0, 0], weights = [0.0, 0, 0, 0]

@@ -26,8 +26,8 @@ public enum PNGEncoder {
     }
 
     /// Encodes rows already in scanline layout (a spare byte, then `width * channels` samples,
-    /// per row), filtering them in place: the rasteriser's direct path, which touches no second
-    /// image-sized buffer.
+    /// per row), filtering them in place, with no second image-sized buffer (`encode(_:)`'s
+    /// path; the rasteriser filters as it paints and calls `encode(filtered:)`).
     /// - Parameters:
     ///   - scanlines: `height * (1 + width * channels)` bytes; filtered on return.
     ///   - width: Width in pixels.

@@ -52,7 +52,6 @@ struct Canvas {
                 nonisolated(unsafe) let paint = paint
                 ForkJoin.run(iterations: ranges.count) { band in
                     let rows = ranges[band]
-                    guard !rows.isEmpty else { return }
                     view.clear(rows: rows, to: background)
                     paint(view, rows, band)
                 }
@@ -61,15 +60,13 @@ struct Canvas {
         }
     }
 
-    /// The rows of each band when `height` rows are painted in `bands` bands: equal bands of
-    /// `ceil(height / bands)` rows, top to bottom (trailing ones may be empty).
+    /// The rows of each band when `height` rows are painted in at most `bands` bands: bands of
+    /// `ceil(height / bands)` rows, top to bottom, the last one possibly shorter (10 rows in 7
+    /// bands are 5 bands of 2). None is empty.
     static func bandRanges(height: Int, bands: Int) -> [Range<Int>] {
         let count = max(1, min(bands, height))
-        let rows = (height + count - 1) / count
-        return (0..<count).map { band in
-            let first = min(height, band * rows)
-            return first..<min(height, first + rows)
-        }
+        let rows = max(1, (height + count - 1) / count)
+        return Swift.stride(from: 0, to: height, by: rows).map { $0..<min(height, $0 + rows) }
     }
 
     /// A view for painting, valid inside `body` only.

@@ -15,6 +15,10 @@
 struct CoverageRasterizer {
     /// Rows accumulated at a time.
     static let stripRows = 32
+    /// Coverage at or below this paints nothing (about half of one 8-bit level). `MarkerSprite`
+    /// uses it too, so a stamped marker has the pixels of the same circle filled here. A
+    /// computed constant, not a stored `static let`, so hot loops need no lazy-init check.
+    static var visibleCoverage: Float { 0.002 }
 
     /// One edge, top to bottom, relative to the fill's box, with x already inside 0...width.
     private struct Edge {
@@ -273,13 +277,13 @@ struct CoverageRasterizer {
             if v != 0 {
                 sum += v
                 let c = min(1, abs(sum))
-                if c > 0.002 { canvas.paint(y: canvasY, from: canvasX + x, to: canvasX + x + 1, ink: ink, coverage: c) }
+                if c > Self.visibleCoverage { canvas.paint(y: canvasY, from: canvasX + x, to: canvasX + x + 1, ink: ink, coverage: c) }
                 x += 1
             } else {
                 // A run with no edges: constant coverage.
                 let run = nextArea(line: line, from: x + 1, to: xEnd)
                 let c = min(1, abs(sum))
-                if c > 0.002 { canvas.paint(y: canvasY, from: canvasX + x, to: canvasX + run, ink: ink, coverage: c) }
+                if c > Self.visibleCoverage { canvas.paint(y: canvasY, from: canvasX + x, to: canvasX + run, ink: ink, coverage: c) }
                 x = run
             }
         }

@@ -45,7 +45,7 @@ struct MarkerSprite {
                     let c = mask[r * side + x]
                     var run = x + 1
                     while run < side && mask[r * side + run] == c { run += 1 }
-                    if c > 0.002 { runs.append(Run(x0: Int32(x), x1: Int32(run), coverage: c)) }
+                    if c > CoverageRasterizer.visibleCoverage { runs.append(Run(x0: Int32(x), x1: Int32(run), coverage: c)) }
                     x = run
                 }
                 rowStart.append(runs.count)

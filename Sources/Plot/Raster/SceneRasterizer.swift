@@ -60,6 +60,9 @@ public enum SceneRasterizer {
     static func png(_ scene: Scene, scale: Double, bands: Int?) -> [UInt8] {
         let (w, h) = size(of: scene, scale: scale)
         let ranges = Canvas.bandRanges(height: h, bands: bands ?? Self.bands(height: h))
+        // `Canvas` splits the rows again from the count; the same split (one band's index
+        // names the same rows in both).
+        assert(Canvas.bandRanges(height: h, bands: ranges.count) == ranges)
         let rowBytes = w * 3
         var lastRows = [UInt8](repeating: 0, count: ranges.count * rowBytes)
         var canvas = lastRows.withUnsafeMutableBufferPointer { saved in
@@ -75,7 +78,7 @@ public enum SceneRasterizer {
         canvas.withView { view in
             lastRows.withUnsafeBufferPointer { saved in
                 guard let slots = saved.baseAddress else { return }
-                for (band, rows) in ranges.enumerated() where !rows.isEmpty {
+                for (band, rows) in ranges.enumerated() {
                     // Row 0 has no row above; `above` is not read for it.
                     let above = band > 0 ? slots + (band - 1) * rowBytes : slots
                     ScanlineFilter.apply(rows: rows.lowerBound..<(rows.lowerBound + 1), of: view.base, rowBytes: rowBytes,

@@ -7,8 +7,8 @@ import Darwin
 #endif
 
 /// Runs the iterations of a loop on all the CPUs this process may use, for the rasteriser's
-/// bands and deflate's segments: `DispatchQueue.concurrentPerform` with threads that start on
-/// another CPU at once.
+/// bands, `ScanlineFilter`'s bands and deflate's segments: `DispatchQueue.concurrentPerform`
+/// with threads that start on another CPU at once.
 ///
 /// Why not libdispatch: on this project's 2-CPU machine (KVM), the first `concurrentPerform` of
 /// a new process ran both of two 3 ms iterations on one thread in 4 of 10 runs and started the
