@@ -91,14 +91,7 @@ extension CanvasView {
             }
             if flatRows != (row0, row1) {
                 flatRows = (row0, row1)
-                for i in (0..<iw).reversed() {
-                    let t = top[i]
-                    if t != bottom[i] {
-                        flatUntil[i] = i - 1
-                    } else {
-                        flatUntil[i] = i + 1 < iw && top[i + 1] == t && flatUntil[i + 1] > i ? flatUntil[i + 1] : i
-                    }
-                }
+                Self.markFlatRuns(top: top, bottom: bottom, into: &flatUntil)
             }
             // The last equal-taps colour, converted once per run of equal pixels.
             var lastTap: UInt32 = 0, haveTap = false
@@ -139,6 +132,36 @@ extension CanvasView {
                 let r = mix(0), g = mix(8), b = mix(16), a = mix(24)
                 blend(bx0 + k, y, r: r / 255, g: g / 255, b: b / 255, alpha: a / 255 * cover)
                 k += 1
+            }
+        }
+    }
+}
+
+extension CanvasView {
+    /// For each source column `i` of two packed rows: the last column of the run from `i` in
+    /// which both rows hold `top[i]`, or `i - 1` where the rows differ at `i`.
+    ///
+    /// It runs for almost every device row of a bilinear image (a 600-pixel region raster
+    /// stretched over 740 rows changes its pair of source rows on most of them), so it reads
+    /// and writes through buffer pointers: indexing the arrays checked `flatUntil`'s
+    /// uniqueness on every store, which was most of `draw`'s time on a 2x decision boundary.
+    static func markFlatRuns(top: [UInt32], bottom: [UInt32], into flatUntil: inout [Int]) {
+        let n = top.count
+        precondition(bottom.count >= n && flatUntil.count >= n, "rows and runs must be as long as the top row")
+        top.withUnsafeBufferPointer { t in
+            bottom.withUnsafeBufferPointer { b in
+                flatUntil.withUnsafeMutableBufferPointer { f in
+                    var i = n - 1
+                    while i >= 0 {
+                        let v = t[i]
+                        if v != b[i] {
+                            f[i] = i - 1
+                        } else {
+                            f[i] = i + 1 < n && t[i + 1] == v && f[i + 1] > i ? f[i + 1] : i
+                        }
+                        i -= 1
+                    }
+                }
             }
         }
     }

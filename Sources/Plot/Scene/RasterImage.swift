@@ -107,17 +107,20 @@ public struct RasterImage: Equatable, Sendable {
 
     /// Row `y` as RGBA words (red in the low byte), written into `words` (`width` long).
     func packRow(_ y: Int, into words: inout [UInt32]) {
-        assert(y >= 0 && y < height && words.count >= width)
-        switch storage {
-        case .rgba(let px):
-            var p = y * width * 4
-            for i in 0..<width {
-                words[i] = Self.word((px[p], px[p + 1], px[p + 2], px[p + 3]))
-                p += 4
+        precondition(y >= 0 && y < height && words.count >= width, "packRow needs a row of the image and room for it")
+        let width = width
+        words.withUnsafeMutableBufferPointer { out in
+            switch storage {
+            case .rgba(let px):
+                var p = y * width * 4
+                for i in 0..<width {
+                    out[i] = Self.word((px[p], px[p + 1], px[p + 2], px[p + 3]))
+                    p += 4
+                }
+            case .indexed(let indices, let palette):
+                let start = y * width
+                for i in 0..<width { out[i] = palette[Int(indices[start + i])] }
             }
-        case .indexed(let indices, let palette):
-            let start = y * width
-            for i in 0..<width { words[i] = palette[Int(indices[start + i])] }
         }
     }
 
