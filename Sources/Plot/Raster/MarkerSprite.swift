@@ -15,7 +15,7 @@
 /// matches a filled one at the snapped centre to within a level of rounding.
 struct MarkerSprite {
     /// What makes two markers' pixels the same: their size in device pixels.
-    struct Key: Hashable {
+    struct Key: Equatable {
         /// The circle's radius in device pixels.
         let radius: Double
         /// The outline's width in device pixels (0 for none).

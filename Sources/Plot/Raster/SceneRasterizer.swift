@@ -96,8 +96,10 @@ private struct Painter {
     let scale: Double
     /// Coverage buffers shared by every fill of the render.
     private var raster = CoverageRasterizer()
-    /// Markers rasterised so far, by size (nil: too large to stamp).
-    private var sprites: [MarkerSprite.Key: MarkerSprite?] = [:]
+    /// Markers rasterised so far, by size (nil: too large to stamp). A figure has one or a few
+    /// sizes, so a list searched in order serves; a dictionary keyed by `MarkerSprite.Key` cost
+    /// a new process about 0.1 ms per band, in the runtime's first conformance lookup for it.
+    private var sprites: [(key: MarkerSprite.Key, sprite: MarkerSprite?)] = []
 
     init(scale: Double) { self.scale = scale }
 
@@ -154,9 +156,9 @@ private struct Painter {
 
     /// The stamp for markers of one size, rasterised on first use.
     private mutating func sprite(_ key: MarkerSprite.Key) -> MarkerSprite? {
-        if let known = sprites[key] { return known }
+        if let known = sprites.first(where: { $0.key == key }) { return known.sprite }
         let made = MarkerSprite(key, raster: &raster)
-        sprites[key] = made
+        sprites.append((key, made))
         return made
     }
 
