@@ -93,8 +93,17 @@ enum BLAS {
             let o = out.baseAddress!
             if let bias {
                 assert(bias.count == cols)
+                // Row 0 from the bias, then the filled rows copy themselves, doubling: 11
+                // copies for 1,024 rows instead of one per row (one small memmove per row was
+                // a quarter of a 16-unit layer's time on 1,024 points).
                 bias.withUnsafeBufferPointer { pb in
-                    for r in 0..<rows { (o + r * cols).update(from: pb.baseAddress!, count: cols) }
+                    o.update(from: pb.baseAddress!, count: cols)
+                    var filled = cols
+                    while filled < count {
+                        let n = min(filled, count - filled)
+                        (o + filled).update(from: o, count: n)
+                        filled += n
+                    }
                 }
             } else if inner == 0 {
                 o.update(repeating: 0, count: count)
