@@ -6,21 +6,37 @@ enum RegionRaster {
         /// Per grid sample, the class that clearly wins there, or -1 (ties, non-finite
         /// scores, classes outside 0...Int32.max): computed once, in one loop.
         let clearClasses: [Int32]
-        /// A pixel's class from the indices and bilinear weights of its four grid samples.
-        let pick: (_ indices: [Int], _ weights: [Double]) -> Int
+        /// A pixel's class from its cell's first grid sample `s` (its four samples are `s`,
+        /// `s + 1`, `s + columns` and `s + columns + 1`) and its offsets `tx`, `ty` (0...1)
+        /// into the cell, which give the samples' bilinear weights. Scalars, not arrays: the
+        /// render calls it for every pixel of a mixed cell, and arrays passed to a closure
+        /// were retained and released on each call.
+        let pick: (_ s: Int, _ columns: Int, _ tx: Double, _ ty: Double) -> Int
+
+        /// The four samples and their bilinear weights for `pick`'s arguments.
+        @inline(__always)
+        static func corners(_ s: Int, _ columns: Int, _ tx: Double, _ ty: Double)
+            -> (samples: (Int, Int, Int, Int), weights: (Double, Double, Double, Double)) {
+            ((s, s + 1, s + columns, s + columns + 1),
+             ((1 - tx) * (1 - ty), tx * (1 - ty), (1 - tx) * ty, tx * ty))
+        }
 
         /// One class per sample: a pixel takes the class with the largest total bilinear
         /// weight among its four samples.
         static func classVote(_ classes: [Int]) -> Picker {
-            Picker(clearClasses: classes.map { $0 >= 0 && $0 <= Int(Int32.max) ? Int32($0) : -1 }) { i, w in
-                var best = classes[i[0]], bestWeight = -1.0
-                for a in 0..<4 {
-                    let c = classes[i[a]]
-                    var total = 0.0
-                    for b in 0..<4 where classes[i[b]] == c { total += w[b] }
-                    if total > bestWeight {
-                        bestWeight = total
-                        best = c
+            Picker(clearClasses: classes.map { $0 >= 0 && $0 <= Int(Int32.max) ? Int32($0) : -1 }) { s, columns, tx, ty in
+                let (i, w) = corners(s, columns, tx, ty)
+                let c = (classes[i.0], classes[i.1], classes[i.2], classes[i.3])
+                /// The total weight of the samples of class `k`.
+                func total(_ k: Int) -> Double {
+                    (c.0 == k ? w.0 : 0) + (c.1 == k ? w.1 : 0) + (c.2 == k ? w.2 : 0) + (c.3 == k ? w.3 : 0)
+                }
+                var best = c.0, bestWeight = -1.0
+                for k in [c.0, c.1, c.2, c.3] {
+                    let t = total(k)
+                    if t > bestWeight {
+                        bestWeight = t
+                        best = k
                     }
                 }
                 return best
@@ -30,11 +46,12 @@ enum RegionRaster {
         /// `classCount` scores per sample: a pixel takes the class whose bilinearly
         /// interpolated score is largest (the first on ties).
         static func scoreArgmax(_ scores: [Float], classCount k: Int) -> Picker {
-            Picker(clearClasses: clearWinners(scores, classCount: k)) { i, w in
+            Picker(clearClasses: clearWinners(scores, classCount: k)) { s, columns, tx, ty in
+                let (i, w) = corners(s, columns, tx, ty)
                 var best = 0, bestScore = -Double.infinity
                 for c in 0..<k {
-                    let v = w[0] * Double(scores[i[0] * k + c]) + w[1] * Double(scores[i[1] * k + c])
-                        + w[2] * Double(scores[i[2] * k + c]) + w[3] * Double(scores[i[3] * k + c])
+                    let v = w.0 * Double(scores[i.0 * k + c]) + w.1 * Double(scores[i.1 * k + c])
+                        + w.2 * Double(scores[i.2 * k + c]) + w.3 * Double(scores[i.3 * k + c])
                     if v > bestScore {
                         bestScore = v
                         best = c
@@ -52,16 +69,15 @@ enum RegionRaster {
                 scores.withUnsafeBufferPointer { v in
                     for s in 0..<samples {
                         var best = 0, first = -Double.infinity, second = -Double.infinity, finite = true
+                        // Selects, not branches: which score leads is a coin toss from one
+                        // sample to the next, and mispredicted branches were most of this loop.
                         for c in 0..<k {
                             let x = Double(v[s * k + c])
-                            if !x.isFinite { finite = false }
-                            if x > first {
-                                second = first
-                                first = x
-                                best = c
-                            } else if x > second {
-                                second = x
-                            }
+                            finite = finite && x.isFinite
+                            let leads = x > first
+                            second = leads ? first : (x > second ? x : second)
+                            best = leads ? c : best
+                            first = leads ? x : first
                         }
                         let clear = finite && first - second > 1e-9 * (abs(first) + abs(second) + 1)
                         out[s] = clear && best <= Int(Int32.max) ? Int32(best) : -1
@@ -130,7 +146,6 @@ enum RegionRaster {
             cellStart[cell] = px
         }
         for i in stride(from: cellColumns - 1, through: 0, by: -1) { cellStart[i] = min(cellStart[i], cellStart[i + 1]) }
-        var indices = [0, 0, 0, 0], weights = [0.0, 0, 0, 0]
         let pixels = [UInt8](unsafeUninitializedCapacity: w * h) { buffer, initialized in
             for py in 0..<h {
                 let gy = min(Double(rows - 1), max(0, (Double(py) + 0.5) / Double(f) - 0.5))
@@ -150,16 +165,7 @@ enum RegionRaster {
                         continue
                     }
                     for px in cellStart[i]..<cellStart[i + 1] {
-                        let tx = colT[px]
-                        indices[0] = j * columns + i
-                        indices[1] = indices[0] + 1
-                        indices[2] = indices[0] + columns
-                        indices[3] = indices[2] + 1
-                        weights[0] = (1 - tx) * (1 - ty)
-                        weights[1] = tx * (1 - ty)
-                        weights[2] = (1 - tx) * ty
-                        weights[3] = tx * ty
-                        buffer[row + px] = entry(picker.pick(indices, weights))
+                        buffer[row + px] = entry(picker.pick(j * columns + i, columns, colT[px], ty))
                     }
                     i += 1
                 }
