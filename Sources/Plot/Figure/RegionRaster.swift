@@ -24,7 +24,8 @@ enum RegionRaster {
         /// One class per sample: a pixel takes the class with the largest total bilinear
         /// weight among its four samples.
         static func classVote(_ classes: [Int]) -> Picker {
-            Picker(clearClasses: classes.map { $0 >= 0 && $0 <= Int(Int32.max) ? Int32($0) : -1 }) { s, columns, tx, ty in
+            let clear = classes.map { $0 >= 0 && $0 <= Int(Int32.max) ? Int32($0) : -1 }
+            return Picker(clearClasses: clear) { s, columns, tx, ty in
                 let (i, w) = corners(s, columns, tx, ty)
                 let c = (classes[i.0], classes[i.1], classes[i.2], classes[i.3])
                 /// The total weight of the samples of class `k`.
