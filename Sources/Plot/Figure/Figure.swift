@@ -99,16 +99,23 @@ public struct Figure: Chart, Equatable {
     /// Summary such as "2 lines, 1 scatter".
     public var summary: String {
         if series.isEmpty { return "empty" }
-        var order: [String] = []
-        var counts: [String: Int] = [:]
+        // Nouns in order of first appearance, counted in a parallel array (a figure has a few
+        // kinds of series; a dictionary's first use cost a new kernel a conformance search).
+        var nouns: [String] = [], counts: [Int] = []
         for s in series {
-            if counts[s.noun] == nil { order.append(s.noun) }
-            counts[s.noun, default: 0] += 1
+            if let i = nouns.firstIndex(of: s.noun) {
+                counts[i] += 1
+            } else {
+                nouns.append(s.noun)
+                counts.append(1)
+            }
         }
-        return order.map { n in
-            let c = counts[n] ?? 0
-            return "\(c) \(n)\(c == 1 ? "" : (n.hasSuffix("h") ? "es" : "s"))"
-        }.joined(separator: ", ")
+        var text = ""
+        for (i, n) in nouns.enumerated() {
+            let c = counts[i]
+            text += (i > 0 ? ", " : "") + "\(c) \(n)" + (c == 1 ? "" : (n.hasSuffix("h") ? "es" : "s"))
+        }
+        return text
     }
 
     /// Adds a layer as is.
