@@ -33,12 +33,18 @@ private func arc(count: Int, r: Double, cx: Double = 20, cy: Double = 20) -> [Po
 }
 
 @Test func collinearPointsStrokeLikeTheirEndpoints() {
-    let many = (0...60).map { Point(20 + Double($0) * 2, 30.5 + Double($0) * 1.5) }
-    let two = [many[0], many[60]]
-    for cap in [Stroke.Cap.butt, .square, .round] {
-        let a = Stroker.polygons(many, closed: false, width: 3, cap: cap, join: .round)
-        let b = Stroker.polygons(two, closed: false, width: 3, cap: cap, join: .round)
-        #expect(abs(ink(of: a) - ink(of: b)) < 0.05, "cap \(cap)")
+    // Steps of (2, 1.5), whose unit vectors' dot product is exactly 1, and of (1.5, 1.5) and
+    // (1.6, 0.4), where it rounds to just above 1 at most vertices.
+    for step in [Point(2, 1.5), Point(1.5, 1.5), Point(1.6, 0.4)] {
+        let many = (0...60).map { Point(20, 10.5) + step * Double($0) }
+        let two = [many[0], many[60]]
+        #expect(Stroker.polygons(many, closed: false, width: 3, cap: .butt, join: .round).count == 1,
+                "step \(step)")
+        for cap in [Stroke.Cap.butt, .square, .round] {
+            let a = Stroker.polygons(many, closed: false, width: 3, cap: cap, join: .round)
+            let b = Stroker.polygons(two, closed: false, width: 3, cap: cap, join: .round)
+            #expect(abs(ink(of: a) - ink(of: b)) < 0.05, "step \(step), cap \(cap)")
+        }
     }
 }
 
@@ -58,8 +64,8 @@ private func arc(count: Int, r: Double, cx: Double = 20, cy: Double = 20) -> [Po
 }
 
 @Test func stripsCrossGentleZigzagsButNotFoldingOnes() {
-    /// A zigzag of `count` steps of `step` pixels, heading ±0.045 rad: it turns by 0.09 rad
-    /// at every vertex, under `Stroker.stripTurn`.
+    // A zigzag of `count` steps of `step` pixels, heading ±0.045 rad: it turns by 0.09 rad
+    // at every vertex, under `Stroker.stripTurn`.
     func zigzag(step: Double, count: Int) -> [Point] {
         var points = [Point(20, 80)]
         for k in 0..<count {

@@ -28,18 +28,22 @@ enum RegionRaster {
             return Picker(clearClasses: clear) { s, columns, tx, ty in
                 let (i, w) = corners(s, columns, tx, ty)
                 let c = (classes[i.0], classes[i.1], classes[i.2], classes[i.3])
-                /// The total weight of the samples of class `k`.
+                // The total weight of the samples of class `k`.
                 func total(_ k: Int) -> Double {
                     (c.0 == k ? w.0 : 0) + (c.1 == k ? w.1 : 0) + (c.2 == k ? w.2 : 0) + (c.3 == k ? w.3 : 0)
                 }
-                var best = c.0, bestWeight = -1.0
-                for k in [c.0, c.1, c.2, c.3] {
+                // Each corner's class in turn; the first with the strictly largest total wins.
+                var best = c.0, bestWeight = total(c.0)
+                func consider(_ k: Int) {
                     let t = total(k)
                     if t > bestWeight {
                         bestWeight = t
                         best = k
                     }
                 }
+                consider(c.1)
+                consider(c.2)
+                consider(c.3)
                 return best
             }
         }

@@ -75,8 +75,9 @@ public struct Font: Sendable {
         }
         precondition(k <= values.count, "embedded font data is corrupt")
         self.values = values
-        // The generator writes each code point once.
+        // The generator writes each code point once (the search needs distinct keys).
         table.sort { $0.codePoint < $1.codePoint }
+        assert(zip(table, table.dropFirst()).allSatisfy { $0.codePoint < $1.codePoint }, "a code point listed twice")
         codePoints = table.map(\.codePoint)
         glyphList = table.map(\.glyph)
     }

@@ -12,8 +12,8 @@ struct LZToken {
 /// searches find matches a byte or two longer but far back, whose distance codes cost more
 /// than they save. Chains of 16 against 8 on the Plot tests' figures: every PNG 0.1-3% larger
 /// with 16 (the 2x decision-boundary figure of the benchmark 149,336 bytes against 148,112),
-/// and its deflate about 4.8 ms against 4.0 ms; with 8 the figures are 0.2-2% smaller than
-/// zlib level 6 on the same filtered rows (the 1,000-point loss curve 1.5% larger).
+/// and its deflate about 4.8 ms against 4.0 ms (measured before markers were stamped and
+/// before the insertion rule below; today's sizes are at the end).
 ///
 /// This is deflate's core loop and uses unsafe code (docs/plotting.md lists where): the input
 /// and the hash tables are read through buffer pointers inside `nextBlock`, with bounds
@@ -27,15 +27,17 @@ struct LZToken {
 ///   comparison per 258 bytes instead of 258 hash insertions, and chains stay short and
 ///   varied; the window a segment is primed with skips the inside of runs the same way.
 /// Together (with the table lookups in `BlockWriter`): deflate of a 1,000-point loss curve
-/// 16 ms -> 3.1 ms, of 200 x 200 decision regions with 300 points 20 ms -> 7 ms; output 0.3%
-/// smaller and 0.03% larger than zlib level 6, which takes 11-14 ms on the same data.
+/// 16 ms -> 3.1 ms, of 200 x 200 decision regions with 300 points 20 ms -> 7 ms, when only
+/// runs at distance 1 skipped their insertions (output then 0.3% smaller and 0.03% larger
+/// than zlib level 6, which takes 11-14 ms on the same data).
 ///
 /// Long matches at other distances (a marker's rows repeated by the next marker, a row like
 /// one above it but not filtered with Up) were still inserted position by position: 706,000
 /// insertions for the benchmark's 2x decision boundary against 98,000 positions searched, and
 /// the time went to those inserts. Keeping only their last three cut the insertions to
 /// 122,000 and that figure's deflate from 3.2 to 2.5 ms (median of 15 new processes each), for
-/// 2.1% more bytes (1.2% more than zlib level 6; the loss curve 0.3% more, still 2% under).
+/// 2.1% more bytes. Today the benchmark's decision boundary is 1.2% larger than zlib level 6
+/// on the same filtered rows and its loss curve 0.8% smaller (the test bound is 1.15x).
 struct LZ77Matcher {
     private let data: [UInt8]
     private var head: [Int32]

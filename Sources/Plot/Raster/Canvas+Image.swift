@@ -9,11 +9,12 @@ extension CanvasView {
     /// (FastPathTests). Runs of such pixels under full cover are painted as one span, and only
     /// the two source rows in use are packed into words (not the whole image, which was 1.4 MB
     /// of fresh memory). Palette images (decision regions) are read through their palette.
-    /// Runs are found per source column, not per device pixel: where a run of device pixels
+    /// Runs are found in source columns, not device pixels: where a run of device pixels
     /// starts, the two source rows in use are compared from its column on, eight at a time,
-    /// to where their run of one colour ends (a 2x decision-boundary figure: 1.2-2.2 ms ->
-    /// 0.5-0.9 ms per band with the ends listed per row, same bytes; 0.9-1.4 -> 0.55-0.75 ms
-    /// with buffer pointers; see `flatEnd` for asking only at runs).
+    /// to where their run of one colour ends, and the run is painted to the device column
+    /// past it (a 2x decision-boundary figure: 1.2-2.2 ms -> 0.5-0.9 ms per band with the ends
+    /// listed per row, same bytes; 0.9-1.4 -> 0.55-0.75 ms with buffer pointers; see `flatEnd`
+    /// for asking only where runs start).
     func draw(_ image: RasterImage, in rect: Rect, clip: IntRect, interpolation: Interpolation) {
         guard rect.x.isFinite, rect.y.isFinite, rect.width.isFinite, rect.height.isFinite else { return }
         func clamp(_ v: Double, _ lo: Int, _ hi: Int) -> Int { Int(min(Double(hi), max(Double(lo), v))) }
@@ -94,6 +95,9 @@ extension CanvasView {
                     // The last equal-taps colour, converted once per run of equal pixels.
                     var lastTap: UInt32 = 0, haveTap = false
                     var tapInk = Ink(r: 0, g: 0, b: 0, alpha: 0)
+                    // The last run found: any column inside it ends where it ends (pixels of
+                    // partial cover, painted one by one, ask again for the same run).
+                    var runStart = 0, runEnd = -1
                     var k = 0
                     while k < columns {
                         let cover = colCover[k] * covY
@@ -101,8 +105,15 @@ extension CanvasView {
                             k += 1
                             continue
                         }
-                        let p00 = top[col0[k]]
-                        let flat = Self.flatEnd(from: col0[k], top: top, bottom: bottom)
+                        let c0 = col0[k]
+                        let p00 = top[c0]
+                        let flat: Int
+                        if c0 >= runStart && c0 <= runEnd {
+                            flat = runEnd
+                        } else {
+                            flat = Self.flatEnd(from: c0, top: top, bottom: bottom)
+                            (runStart, runEnd) = (c0, flat)
+                        }
                         if flat >= col1[k] {
                             // Fast path: four equal taps (flat regions, nearest sampling) need
                             // no interpolation, and a run of them under full cover is painted
@@ -142,10 +153,11 @@ extension CanvasView {
     /// The last source column of the run from `i` in which both packed rows hold `top[i]`,
     /// or `i - 1` where the rows differ at `i`.
     ///
-    /// Asked for where a run of device pixels starts, eight columns compared per step. A
-    /// bilinear image changes its pair of source rows on almost every device row (a 600-pixel
-    /// region raster over 740 rows), so finding every column's run once per pair, as `draw`
-    /// did, walked all 600 columns per row for the few runs a row of regions has.
+    /// Asked for where a run of device pixels starts (and for each pixel whose taps differ),
+    /// eight columns compared per step. A bilinear image changes its pair of source rows on
+    /// almost every device row (a 600-pixel region raster over 740 rows), so finding every
+    /// column's run once per pair, as `draw` did, walked all 600 columns per row for the few
+    /// runs a row of regions has.
     /// - Parameters:
     ///   - i: A column of both rows.
     ///   - top: One source row, one RGBA word per pixel.

@@ -81,14 +81,14 @@ enum Stroker {
         }
         var out: [[Point]] = []
         var left: [Point] = [], right: [Point] = []
-        /// Starts a strip at vertex `i` along segment `i` (square caps reach back by `hw`).
+        // Starts a strip at vertex `i` along segment `i` (square caps reach back by `hw`).
         func begin(_ i: Int) {
             let u = units[i], nrm = Point(-u.y * hw, u.x * hw)
             let p = i == 0 && cap == .square ? points[0] - u * hw : points[i]
             left = [p + nrm]
             right = [p - nrm]
         }
-        /// Ends the strip at vertex `i`, the end of segment `i - 1`, and emits it.
+        // Ends the strip at vertex `i`, the end of segment `i - 1`, and emits it.
         func finish(_ i: Int) {
             let u = units[i - 1], nrm = Point(-u.y * hw, u.x * hw)
             let p = i == n - 1 && cap == .square ? points[i] + u * hw : points[i]
@@ -100,7 +100,9 @@ enum Stroker {
         begin(0)
         for i in 1..<(n - 1) {
             let u0 = units[i - 1], u1 = units[i]
-            let cosTurn = u0.x * u1.x + u0.y * u1.y
+            // Clamped: for straight vertices the dot product of two unit vectors can come
+            // out an ulp above 1, and the square roots below would be NaN.
+            let cosTurn = min(1, max(-1, u0.x * u1.x + u0.y * u1.y))
             // The mitre point is hw · tan(θ/2) along each segment from the vertex; half of
             // the shorter segment at most keeps the inner side from folding back.
             let cosHalf = ((1 + cosTurn) / 2).squareRoot()
