@@ -110,6 +110,10 @@ func huffmanLengthsAreCompleteAndLimited(freq: [Int], limit: Int) {
         if name == "zeros" { #expect(z.count < 200) }
         if name == "text" { #expect(z.count < 400) }
         if name == "rows" { #expect(z.count < 1500) }
+        // A period of 1,792 bytes: each 258-byte match continues at the same distance, where
+        // the chains hold no positions (zlib level 6: 716 bytes; without trying the last
+        // match's distance first, 856).
+        if name == "ramp" { #expect(z.count < 760) }
         if name == "random" { #expect(z.count <= data.count + data.count / 100 + 20) }
         if name == "segmented" {
             // Joining the segments costs a few bytes each, not a fresh start's worth.

@@ -46,6 +46,8 @@ struct LZ77Matcher {
     private var pendingLiteral = false
     private var pendingLength = 0
     private var pendingDistance = 0
+    /// The distance of the last match emitted, tried first at the next position.
+    private var lastDistance = 0
 
     private static let windowSize = 32768
     private static let hashSize = 1 << 15
@@ -113,7 +115,8 @@ struct LZ77Matcher {
         var head: [Int32] = [], prev: [Int32] = []
         swap(&head, &self.head)
         swap(&prev, &self.prev)
-        var state = (pos: pos, literal: pendingLiteral, length: pendingLength, distance: pendingDistance)
+        var state = (pos: pos, literal: pendingLiteral, length: pendingLength, distance: pendingDistance,
+                     last: lastDistance)
         data.withUnsafeBufferPointer { d in
             head.withUnsafeMutableBufferPointer { h in
                 prev.withUnsafeMutableBufferPointer { p in
@@ -123,7 +126,7 @@ struct LZ77Matcher {
         }
         swap(&head, &self.head)
         swap(&prev, &self.prev)
-        (pos, pendingLiteral, pendingLength, pendingDistance) = state
+        (pos, pendingLiteral, pendingLength, pendingDistance, lastDistance) = state
         // Bytes covered: everything before pos, less a literal still pending at pos - 1.
         return (tokens, pendingLiteral ? pos - 1 : pos)
     }
@@ -131,11 +134,12 @@ struct LZ77Matcher {
     /// The lazy-matching loop (zlib's deflate_slow) over one block.
     private static func scan(_ d: UnsafeBufferPointer<UInt8>, end n: Int, head: UnsafeMutableBufferPointer<Int32>,
                              prev: UnsafeMutableBufferPointer<Int32>,
-                             state: inout (pos: Int, literal: Bool, length: Int, distance: Int),
+                             state: inout (pos: Int, literal: Bool, length: Int, distance: Int, last: Int),
                              maxTokens: Int, into tokens: inout [LZToken]) {
         assert(head.count == hashSize && prev.count == windowSize && n <= d.count)
         var pos = state.pos
         var pendingLiteral = state.literal, pendingLength = state.length, pendingDistance = state.distance
+        var lastDistance = state.last
 
         @inline(__always) func insert(_ i: Int) -> Int {
             guard i + 2 < n else { return -1 }
@@ -148,12 +152,14 @@ struct LZ77Matcher {
             if !pendingLiteral || pendingLength < maxLazy {
                 let chain = pendingLength >= goodLength ? maxChain / 4 : maxChain
                 (len, dist) = longestMatch(d, end: n, prev: prev, at: pos, candidate: candidate,
-                                           best: pendingLiteral ? max(2, pendingLength) : 2, chain: chain)
+                                           best: pendingLiteral ? max(2, pendingLength) : 2, chain: chain,
+                                           repeating: lastDistance)
                 if len == 3 && dist > 4096 { len = 0 }
                 if len < 3 { len = 0 }
             }
             if pendingLiteral && pendingLength >= 3 && len <= pendingLength {
                 tokens.append(LZToken(length: UInt16(pendingLength), distance: UInt16(pendingDistance)))
+                lastDistance = pendingDistance
                 let end = pos - 1 + pendingLength
                 // A long match only lengthens the chains with positions that later searches
                 // rarely need (a run of one byte none at all): insert just its last few.
@@ -177,25 +183,32 @@ struct LZ77Matcher {
             tokens.append(LZToken(length: UInt16(d[n - 1]), distance: 0))
             pendingLiteral = false
         }
-        state = (pos, pendingLiteral, pendingLength, pendingDistance)
+        state = (pos, pendingLiteral, pendingLength, pendingDistance, lastDistance)
     }
 
-    /// The longest match at `i` (the run at distance 1, then the chain from `candidate`),
-    /// longer than `best`; (0, 0) when there is none.
+    /// The longest match at `i` (the run at distance 1, the last match's distance
+    /// `repeating`, then the chain from `candidate`), longer than `best`; (0, 0) when there is
+    /// none.
     @inline(__always)
     private static func longestMatch(_ d: UnsafeBufferPointer<UInt8>, end: Int, prev: UnsafeMutableBufferPointer<Int32>,
-                                     at i: Int, candidate: Int, best: Int, chain: Int) -> (Int, Int) {
+                                     at i: Int, candidate: Int, best: Int, chain: Int, repeating: Int) -> (Int, Int) {
         let maxLen = min(258, end - i)
         var bestLen = best, bestDist = 0
         guard maxLen > bestLen else { return (0, 0) }
-        if i > 0 && d[i - 1] == d[i] {
-            let l = matchLength(d, i - 1, i, maxLen)
-            if l > bestLen {
-                bestLen = l
-                bestDist = 1
-                if l >= niceLength || l == maxLen { return (bestLen, bestDist) }
-            }
+        // The run at distance 1, then the last match's distance: the continuation of a match
+        // cut at 258 bytes, whose source's inside stayed out of the hash chains (periodic
+        // data, a row repeating the one above). Each returns whether the search is over.
+        @inline(__always) func tryDistance(_ distance: Int) -> Bool {
+            let r = i - distance
+            guard d[r + bestLen] == d[i + bestLen] && d[r] == d[i] else { return false }
+            let l = matchLength(d, r, i, maxLen)
+            guard l > bestLen else { return false }
+            bestLen = l
+            bestDist = distance
+            return l >= niceLength || l == maxLen
         }
+        if i > 0 && tryDistance(1) { return (bestLen, bestDist) }
+        if repeating > 1 && repeating <= min(i, maxDistance) && tryDistance(repeating) { return (bestLen, bestDist) }
         var cand = candidate
         var remaining = chain
         var last = i
