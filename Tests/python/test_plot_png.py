@@ -90,6 +90,22 @@ def test_pngs_decode_and_compress_like_zlib(out_dir):
         assert img.mode == {3: "RGB", 4: "RGBA", 1: "P"}[channels]
 
 
+def test_pngs_are_no_larger_than_an_independent_encoder_makes_them(out_dir):
+    # Issue #5's bound taken literally: the whole file against Pillow's PNG writer (zlib level
+    # 6, its own per-row filters) on the same pixels. Unlike the check against zlib on our own
+    # filtered rows, this one also sees the choice of filters. 64 bytes of slack for our pHYs
+    # chunk on tiny images.
+    for path in files(out_dir, "*.png"):
+        if os.path.basename(path).startswith("svg-"):
+            continue
+        ours = open(path, "rb").read()
+        img = PIL.open(io.BytesIO(ours))
+        img.load()
+        theirs = io.BytesIO()
+        img.save(theirs, format="PNG")
+        assert len(ours) <= 1.15 * len(theirs.getvalue()) + 64, (path, len(ours), len(theirs.getvalue()))
+
+
 def test_palette_pngs_decode_to_their_pixels(out_dir):
     for path in files(out_dir, "png-palette-*.png"):
         img = PIL.open(path)
