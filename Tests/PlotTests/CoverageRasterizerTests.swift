@@ -112,7 +112,7 @@ private func filled(_ polys: [[Point]], width: Int = 120, height: Int = 150, box
         }
     }
     #expect(SceneRasterizer.bands(height: 960) == 2 && SceneRasterizer.bands(height: 480) == 1)
-    // More bands than fit evenly (10 rows in 7 bands of 2: the last ones are empty).
+    // More bands than fit evenly (10 rows asked in 7 bands: 5 bands of 2).
     #expect(Canvas.bandRanges(height: 10, bands: 7) == [0..<2, 2..<4, 4..<6, 6..<8, 8..<10])
     let grey = Color(rgb: 0x5A5A5A)
     let small = Canvas(width: 4, height: 10, background: .white, bands: 7) { view, rows, _ in

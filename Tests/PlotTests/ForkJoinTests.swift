@@ -43,6 +43,36 @@ import Testing
         #expect(sawSecond)
     }
 
+    #if os(Linux)
+    /// A helper may run on every CPU the caller may, but not on the one the caller was on:
+    /// what keeps the kernel from queueing it behind the caller (the concurrency test above
+    /// passes either way, since the caller yields while it waits).
+    @Test(.enabled(if: snn_usable_cpu_count() >= 2, "needs two CPUs"))
+    func helpersStartAwayFromTheCallersCPU() {
+        final class Seen: @unchecked Sendable { var count: Int32 = 0 }
+        let seen = Seen()
+        #if canImport(Glibc)
+        var thread = pthread_t()
+        #else
+        var thread: pthread_t?
+        #endif
+        let context = Unmanaged.passRetained(seen).toOpaque()
+        let status = snn_spawn_elsewhere(&thread, { context in
+            guard let context else { return nil }
+            Unmanaged<Seen>.fromOpaque(context).takeRetainedValue().count = snn_usable_cpu_count()
+            return nil
+        }, context)
+        #expect(status == 0)
+        guard status == 0 else { return }
+        #if canImport(Glibc)
+        pthread_join(thread, nil)
+        #else
+        if let thread { pthread_join(thread, nil) }
+        #endif
+        #expect(seen.count == snn_usable_cpu_count() - 1)
+    }
+    #endif
+
     /// A loop inside an iteration runs whole, and each outer iteration's result is its own.
     @Test func nestedLoops() {
         let outer = Tally(3)

@@ -53,11 +53,11 @@ private func arc(count: Int, r: Double, cx: Double = 20, cy: Double = 20) -> [Po
     // quarter of the 12-gon that stands for a disc of radius 5: 18.75 square pixels), the
     // miter (a 5 x 5 square) or the bevel (half of it).
     let corner = [Point(20, 40), Point(100, 40), Point(100, 120)]
-    let butt = Stroker.polygons(corner, closed: false, width: 10, cap: .butt, join: .bevel)
+    let bevel = Stroker.polygons(corner, closed: false, width: 10, cap: .butt, join: .bevel)
     let round = Stroker.polygons(corner, closed: false, width: 10, cap: .butt, join: .round)
     let miter = Stroker.polygons(corner, closed: false, width: 10, cap: .butt, join: .miter)
     // Two 80 x 10 arms share a 5 x 5 square; the bevel adds the triangle beyond it.
-    let bevelInk = ink(of: butt)
+    let bevelInk = ink(of: bevel)
     #expect(abs(bevelInk - (80 * 10 + 80 * 10 - 25 + 12.5)) < 1)
     #expect(abs(ink(of: round) - (bevelInk - 12.5 + 18.75)) < 1)
     #expect(abs(ink(of: miter) - (bevelInk + 12.5)) < 1)

@@ -90,7 +90,7 @@ def test_pngs_decode_and_compress_like_zlib(out_dir):
         assert img.mode == {3: "RGB", 4: "RGBA", 1: "P"}[channels]
 
 
-def test_pngs_are_no_larger_than_an_independent_encoder_makes_them(out_dir):
+def test_pngs_are_within_15_percent_of_an_independent_encoder(out_dir):
     # Issue #5's bound taken literally: the whole file against Pillow's PNG writer (zlib level
     # 6, its own per-row filters) on the same pixels. Unlike the check against zlib on our own
     # filtered rows, this one also sees the choice of filters. 64 bytes of slack for our pHYs

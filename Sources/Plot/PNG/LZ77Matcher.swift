@@ -25,7 +25,8 @@ struct LZToken {
 /// - only the last 3 positions of a match longer than `maxInsert` go into the hash chains
 ///   (zlib's level 6 inserts every position of every match), so a run of zeros costs one
 ///   comparison per 258 bytes instead of 258 hash insertions, and chains stay short and
-///   varied; the window a segment is primed with skips the inside of runs the same way;
+///   varied; the window a segment is primed with leaves out the inside of every run of one
+///   byte (all but its first and last three positions);
 /// - the last match's distance is tried right after distance 1 (a repeat offset, as in LZMA
 ///   and zstd), so a match cut at 258 bytes continues although its source's inside is not in
 ///   the chains (periodic data, a row repeating the one above).
@@ -79,10 +80,10 @@ struct LZ77Matcher {
         data.withUnsafeBufferPointer { d in
             head.withUnsafeMutableBufferPointer { h in
                 prev.withUnsafeMutableBufferPointer { p in
-                    // As in the scan, the inside of a run of one byte stays out of the chains
-                    // (its start and its last three positions go in): the window before a
-                    // segment of scanlines is mostly zero runs, and a segment's matches into
-                    // them are found at distance 1 or from the run's end.
+                    // The inside of a run of one byte stays out of the chains (its start and
+                    // its last three positions go in), as the scan keeps most of a long match
+                    // out: the window before a segment of scanlines is mostly zero runs, and a
+                    // segment's matches into them are found at distance 1 or from the run's end.
                     for i in primed where i + 2 < end {
                         if i > primed.lowerBound && i + 3 < primed.upperBound && d[i - 1] == d[i]
                             && d[i + 3] == d[i] && d[i + 1] == d[i] && d[i + 2] == d[i] { continue }

@@ -132,7 +132,7 @@ extension CanvasView {
                             continue
                         }
                         let tx = colT[k]
-                        let p10 = top[col1[k]], p01 = bottom[col0[k]], p11 = bottom[col1[k]]
+                        let p10 = top[col1[k]], p01 = bottom[c0], p11 = bottom[col1[k]]
                         let w00 = (1 - tx) * (1 - ty), w10 = tx * (1 - ty), w01 = (1 - tx) * ty, w11 = tx * ty
                         // Channel `shift / 8` of the four taps, weighted.
                         @inline(__always) func mix(_ shift: UInt32) -> Float {

@@ -54,9 +54,9 @@ public enum SceneRasterizer {
     /// rows in place as soon as they are painted, while they are still in the core's cache,
     /// instead of a separate pass over the whole canvas after every band is done. A band's
     /// first row needs the band above's last row unfiltered, so each band copies its last row
-    /// before filtering and leaves its own first row; those first rows (one per band) are
-    /// filtered after all bands are done, against the copies. The bytes are those of a
-    /// whole-image pass.
+    /// before filtering and leaves its own first row; those first rows (one per band below
+    /// the first; row 0 has no row above and is filtered with its band) are filtered after
+    /// all bands are done, against the copies. The bytes are those of a whole-image pass.
     static func png(_ scene: Scene, scale: Double, bands: Int?) -> [UInt8] {
         let (w, h) = size(of: scene, scale: scale)
         let ranges = Canvas.bandRanges(height: h, bands: bands ?? Self.bands(height: h))
@@ -71,18 +71,18 @@ public enum SceneRasterizer {
             return paint(scene, scale: scale, bands: ranges.count) { view, rows, band in
                 guard let slots = saved.baseAddress else { return }
                 (slots + band * rowBytes).update(from: view.base + (rows.upperBound - 1) * view.stride + 1, count: rowBytes)
-                ScanlineFilter.apply(rows: (rows.lowerBound + 1)..<rows.upperBound, of: view.base, rowBytes: rowBytes,
+                // Row 0 is filtered here too: it needs no row above (`above` is not read for it).
+                let first = band == 0 ? rows.lowerBound : rows.lowerBound + 1
+                ScanlineFilter.apply(rows: first..<rows.upperBound, of: view.base, rowBytes: rowBytes,
                                      channels: 3, above: view.base + rows.lowerBound * view.stride + 1)
             }
         }
         canvas.withView { view in
             lastRows.withUnsafeBufferPointer { saved in
                 guard let slots = saved.baseAddress else { return }
-                for (band, rows) in ranges.enumerated() {
-                    // Row 0 has no row above; `above` is not read for it.
-                    let above = band > 0 ? slots + (band - 1) * rowBytes : slots
+                for (band, rows) in ranges.enumerated().dropFirst() {
                     ScanlineFilter.apply(rows: rows.lowerBound..<(rows.lowerBound + 1), of: view.base, rowBytes: rowBytes,
-                                         channels: 3, above: above)
+                                         channels: 3, above: slots + (band - 1) * rowBytes)
                 }
             }
         }
@@ -117,10 +117,11 @@ private struct Painter {
                 // Centres snap to whole device pixels, so markers of one size are stamped from
                 // one rasterised copy and come out identical (see `MarkerSprite`). A circle
                 // centred beyond 10^7 device pixels or of no finite size draws nothing, and an
-                // outline of no finite width is left out.
+                // outline of no finite width, or of none, is left out.
                 let c = device(center), r = radius * scale
-                let outline = stroke.flatMap { ($0.width * scale).isFinite ? $0 : nil }
-                let width = (outline?.width ?? 0) * scale
+                let strokeWidth = (stroke?.width ?? 0) * scale
+                let outline = strokeWidth.isFinite && strokeWidth != 0 ? stroke : nil
+                let width = outline == nil ? 0 : strokeWidth
                 guard c.x.isFinite, c.y.isFinite, abs(c.x) < 1e7, abs(c.y) < 1e7, r.isFinite else { continue }
                 let (x, y) = (Int(c.x.rounded()), Int(c.y.rounded()))
                 // Markers outside this band's rows need no pixels (each band sees them all).

@@ -3,8 +3,9 @@ import Foundation
 /// Turns stroked polylines into filled polygons for the coverage rasteriser.
 ///
 /// An open polyline becomes strips: runs of segments that turn by at most `stripTurn` at each
-/// vertex are one polygon, the left offsets forward and the right offsets back, meeting at
-/// mitred points. A sharper corner ends a strip and gets a join piece (round, miter or bevel),
+/// vertex, and whose mitre points stay within half of each segment (so the inner side cannot
+/// fold back), are one polygon, the left offsets forward and the right offsets back, meeting
+/// at mitred points. A sharper corner ends a strip and gets a join piece (round, miter or bevel),
 /// and each open end a cap. A closed polyline is a rectangle per segment and a join piece per
 /// corner. All pieces share one orientation, so under the non-zero rule their overlaps fill
 /// once.
@@ -48,37 +49,41 @@ enum Stroker {
         guard points.count > 1 else { return [] }
         if !closed { return openPolygons(points, hw: hw, cap: cap, join: join) }
         let n = points.count
+        let (units, _) = segments(points, closed: true)
         for i in 0..<n {
             let a = points[i], b = points[(i + 1) % n]
-            let d = b - a
-            let len = d.length
-            let u = Point(d.x / len, d.y / len)
-            let nrm = Point(-u.y * hw, u.x * hw)
+            let nrm = Point(-units[i].y * hw, units[i].x * hw)
             out.append(oriented([a + nrm, b + nrm, b - nrm, a - nrm]))
         }
         // Joins at every vertex.
         for i in 0..<n {
-            if let piece = joinPiece(at: points[i], from: points[(i - 1 + n) % n], to: points[(i + 1) % n],
-                                     hw: hw, join: join) {
+            if let piece = joinPiece(at: points[i], from: units[(i - 1 + n) % n], to: units[i], hw: hw, join: join) {
                 out.append(piece)
             }
         }
         return out
     }
 
-    /// The strips, joins and caps of an open polyline of distinct consecutive points.
-    private static func openPolygons(_ points: [Point], hw: Double, cap: Stroke.Cap, join: Stroke.Join) -> [[Point]] {
-        let n = points.count
-        // Unit direction and length of each segment.
+    /// Each segment's unit direction and length: from each point to the next, and from the
+    /// last back to the first when `closed`.
+    private static func segments(_ points: [Point], closed: Bool) -> (units: [Point], lengths: [Double]) {
+        let count = closed ? points.count : points.count - 1
         var units: [Point] = [], lengths: [Double] = []
-        units.reserveCapacity(n - 1)
-        lengths.reserveCapacity(n - 1)
-        for i in 0..<(n - 1) {
-            let d = points[i + 1] - points[i]
+        units.reserveCapacity(count)
+        lengths.reserveCapacity(count)
+        for i in 0..<count {
+            let d = points[(i + 1) % points.count] - points[i]
             let len = d.length
             units.append(Point(d.x / len, d.y / len))
             lengths.append(len)
         }
+        return (units, lengths)
+    }
+
+    /// The strips, joins and caps of an open polyline of distinct consecutive points.
+    private static func openPolygons(_ points: [Point], hw: Double, cap: Stroke.Cap, join: Stroke.Join) -> [[Point]] {
+        let n = points.count
+        let (units, lengths) = segments(points, closed: false)
         var out: [[Point]] = []
         var left: [Point] = [], right: [Point] = []
         // Starts a strip at vertex `i` along segment `i` (square caps reach back by `hw`).
@@ -103,21 +108,23 @@ enum Stroker {
             // Clamped: for straight vertices the dot product of two unit vectors can come
             // out an ulp above 1, and the square roots below would be NaN.
             let cosTurn = min(1, max(-1, u0.x * u1.x + u0.y * u1.y))
-            // The mitre point is hw · tan(θ/2) along each segment from the vertex; half of
-            // the shorter segment at most keeps the inner side from folding back.
-            let cosHalf = ((1 + cosTurn) / 2).squareRoot()
-            let tanHalf = ((1 - cosTurn) / 2).squareRoot() / max(cosHalf, 1e-12)
-            if cosTurn >= leastCosTurn && hw * tanHalf <= 0.5 * min(lengths[i - 1], lengths[i]) {
-                // Inside a strip: both offsets meet at the mitre point.
-                let bis = Point(-(u0.y + u1.y), u0.x + u1.x)
-                let scale = hw / cosHalf / max(bis.length, 1e-12)
-                let m = bis * scale
-                left.append(points[i] + m)
-                right.append(points[i] - m)
-                continue
+            if cosTurn >= leastCosTurn {
+                // The mitre point is hw · tan(θ/2) along each segment from the vertex; half of
+                // the shorter segment at most keeps the inner side from folding back. (Turns
+                // this small keep cosHalf above 0.99, so nothing below divides by zero.)
+                let cosHalf = ((1 + cosTurn) / 2).squareRoot()
+                let tanHalf = ((1 - cosTurn) / 2).squareRoot() / cosHalf
+                if hw * tanHalf <= 0.5 * min(lengths[i - 1], lengths[i]) {
+                    // Inside a strip: both offsets meet at the mitre point.
+                    let bis = Point(-(u0.y + u1.y), u0.x + u1.x)
+                    let m = bis * (hw / cosHalf / bis.length)
+                    left.append(points[i] + m)
+                    right.append(points[i] - m)
+                    continue
+                }
             }
             finish(i)
-            if let piece = joinPiece(at: points[i], from: points[i - 1], to: points[i + 1], hw: hw, join: join) {
+            if let piece = joinPiece(at: points[i], from: u0, to: u1, hw: hw, join: join) {
                 out.append(piece)
             }
             begin(i)
@@ -130,13 +137,12 @@ enum Stroker {
         return out
     }
 
-    /// The piece that fills the outside of the corner at `p` (from `prev`, towards `next`), or
-    /// nil when the segments are collinear and a miter or bevel needs none.
-    private static func joinPiece(at p: Point, from prev: Point, to next: Point, hw: Double,
+    /// The piece that fills the outside of the corner at `p`, where the direction turns from
+    /// `u0` to `u1` (unit vectors), or nil when they are collinear and a miter or bevel needs
+    /// none.
+    private static func joinPiece(at p: Point, from u0: Point, to u1: Point, hw: Double,
                                   join: Stroke.Join) -> [Point]? {
         if join == .round { return circle(p, hw) }
-        let d0 = p - prev, d1 = next - p
-        let u0 = d0 * (1 / d0.length), u1 = d1 * (1 / d1.length)
         let cross = u0.x * u1.y - u0.y * u1.x
         if abs(cross) < 1e-9 { return nil }
         // Outer side: where the turn opens.

@@ -123,8 +123,9 @@ public struct RasterImage: Equatable, Sendable {
                 // every device row, and checked reads were a quarter of its time.
                 indices.withUnsafeBufferPointer { row in
                     palette.withUnsafeBufferPointer { colours in
-                        precondition(row.count >= (y + 1) * width && !colours.isEmpty,
-                                     "a palette image needs an index per pixel")
+                        // The initialiser guarantees both; the clamp keeps the reads in bounds.
+                        assert(row.count >= (y + 1) * width && !colours.isEmpty,
+                               "a palette image needs an index per pixel")
                         let start = y * width, last = colours.count - 1
                         for i in 0..<width { out[i] = colours[min(Int(row[start + i]), last)] }
                     }

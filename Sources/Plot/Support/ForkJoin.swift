@@ -35,7 +35,8 @@ enum ForkJoin {
     ///   - iterations: How many iterations.
     ///   - body: One iteration, given its index.
     static func run(iterations: Int, _ body: @Sendable (Int) -> Void) {
-        let helpers = min(iterations, Int(snn_usable_cpu_count())) - 1
+        // One iteration or none needs no helper, nor the affinity call that counts CPUs.
+        let helpers = iterations > 1 ? min(iterations, Int(snn_usable_cpu_count())) - 1 : 0
         guard helpers > 0 else {
             for i in 0..<max(0, iterations) { body(i) }
             return
@@ -57,10 +58,14 @@ enum ForkJoin {
                     return nil
                 }, context)
                 // Without a helper the calling thread runs its share too.
+                guard status == 0 else {
+                    Unmanaged<SharedLoop>.fromOpaque(context).release()
+                    continue
+                }
                 #if canImport(Glibc)
-                if status == 0 { threads.append(thread) } else { Unmanaged<SharedLoop>.fromOpaque(context).release() }
+                threads.append(thread)
                 #else
-                if status == 0 { if let thread { threads.append(thread) } } else { Unmanaged<SharedLoop>.fromOpaque(context).release() }
+                if let thread { threads.append(thread) }
                 #endif
             }
             loop.work()
