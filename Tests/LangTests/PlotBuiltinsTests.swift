@@ -58,9 +58,12 @@ import Testing
         let t = TestSession()
         t.run("%format svg")
         t.run("seed(3)\nX, y = spiral(60, classes=3)\nmodel = Sequential(Linear(2, 16), ReLU(), Linear(16, 3))")
-        // res=50 is 2,500 points: a model gets them in three blocks (the last one partial),
-        // a plain function in one call; the regions must be the same.
+        // res=50 is 2,500 points: a model gets them in blocks of 20 grid rows (the last one
+        // 10), painted as they come, a plain function in one call; the regions must be the
+        // same, and so must the points coloured by prediction when y is left out.
         #expect(try svg(t, "boundary(model, X, y, res=50)") == svg(t, "boundary(fn(P) = model(P), X, y, res=50)"))
+        #expect(try svg(t, "boundary(model, X, res=50)") == svg(t, "boundary(fn(P) = model(P), X, res=50)"))
+        #expect(try svg(t, "boundary(model, X, res=50)") != svg(t, "boundary(model, X, y, res=50)"))
     }
 
     @Test("plot errors name the argument", arguments: [

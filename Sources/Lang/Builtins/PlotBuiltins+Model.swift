@@ -101,23 +101,29 @@ enum PlotModelBuiltins {
         // A model is drawn as predict() gives it (evaluation mode, restored afterwards):
         // Dropout in training mode would draw noise, not the boundary.
         let module = NNBuiltins.module(in: args["model"])
-        let n = res * res
+        // Points are coloured by y, checked before the model runs, or else by the model's
+        // prediction at their nearest grid sample.
+        let labels = args.isNone("y") ? nil : try PlotData.labels(args["y"], count: x.count, PlotBuiltins.what(args, "y"))
+        let nearest: [Int] = labels != nil ? [] : zip(x, y).map { px, py in
+            let i = min(res - 1, max(0, Int(((px - x0) / (x1 - x0) * Double(res - 1)).rounded())))
+            let j = min(res - 1, max(0, Int(((py - y0) / (y1 - y0) * Double(res - 1)).rounded())))
+            return j * res + i
+        }
         // A model in evaluation mode treats rows independently (unless a layer such as
         // Softmax(dim=0) mixes them, which no classifier does), so it takes the grid in blocks
-        // of 1,024 points: activations stay under 64 KB per 16 units, small enough for malloc
-        // to reuse instead of mapping fresh pages (200 x 200 at once through a 16-unit layer
-        // was 2.5 MB per activation, about 1,000 page faults in a new kernel), and res=1000 on
-        // a wide model no longer needs gigabytes. A plain function gets the whole grid, in
-        // case it mixes rows. Each block's points are made when it is evaluated, and the
-        // scores are kept as the model's floats: a 200 x 200 grid of three classes was 320 KB
-        // of points and 960 KB of doubles, about 300 page faults in a new kernel.
-        let block = module == nil ? n : 1024
-        var values: [Float] = []
+        // of whole grid rows, about 1,024 points: activations stay under 64 KB per 16 units,
+        // small enough for malloc to reuse instead of mapping fresh pages (200 x 200 at once
+        // through a 16-unit layer was 2.5 MB per activation, about 1,000 page faults in a new
+        // kernel), and res=1000 on a wide model no longer needs gigabytes. The regions are
+        // painted as the blocks come (see `Figure.regions(rows:...)`), so the scores are never
+        // all kept either. A plain function gets the whole grid, in case it mixes rows.
+        let blockRows = module == nil ? res : max(1, 1024 / res)
         var k = 0
-        for start in stride(from: 0, to: n, by: block) {
+        /// The scores on grid rows `gridRows`: one row of k per point, the same k every time.
+        func evaluate(_ gridRows: Range<Int>) throws -> [Float] {
             try context.checkInterrupt()
-            let count = min(block, n - start)
-            let input = gridPoints(start, count)
+            let count = gridRows.count * res
+            let input = gridPoints(gridRows.lowerBound * res, count)
             let out: Tensor
             if let module {
                 out = try Trainer.predict(module, x: input)
@@ -130,41 +136,50 @@ enum PlotModelBuiltins {
             }
             let shape = out.shape, scalars = out.scalars
             guard scalars.count % count == 0, !scalars.isEmpty, shape.first == count || scalars.count == count else {
-                throw LangError.valueError("boundary() model returned shape \(shape) for \(count) points of the \(n)-point grid; expected [\(count), k] (one row of k scores per point)")
+                throw LangError.valueError("boundary() model returned shape \(shape) for \(count) points of the \(res * res)-point grid; expected [\(count), k] (one row of k scores per point)")
             }
             guard k == 0 || scalars.count == k * count else {
                 throw LangError.valueError("boundary() model returned \(k) scores per point for some grid points and \(scalars.count / count) for others; it must return the same number for every point")
             }
-            if k == 0 {
-                k = scalars.count / count
-                values.reserveCapacity(n * k)
-            }
-            values += scalars
+            k = scalars.count / count
+            return scalars
         }
+        let first = try evaluate(0..<min(res, blockRows))
         var fig = Figure(xLabel: "x₁", yLabel: "x₂")
         try PlotBuiltins.applyLabels(args, to: &fig)
         let extent = Extent(xMin: x0, xMax: x1, yMin: y0, yMax: y1)
-        // The predicted class at grid sample s.
-        let predicted: (Int) -> Int
+        var classes = labels ?? []
         if k == 1 {
+            // Shading by probability and the p = 0.5 contour need the whole grid.
+            var values = first
+            for row in stride(from: blockRows, to: res, by: blockRows) {
+                values += try evaluate(row..<min(res, row + blockRows))
+            }
             let isProbability = values.allSatisfy { $0 >= 0 && $0 <= 1 }
             let p = isProbability ? values.map(Double.init) : values.map { 1 / (1 + exp(-Double($0))) }
             fig.probabilityRegions(p, rows: res, columns: res, extent: extent)
-            predicted = { p[$0] >= 0.5 ? 1 : 0 }
+            if labels == nil { classes = nearest.map { p[$0] >= 0.5 ? 1 : 0 } }
         } else {
-            fig.regions(scores: values, classCount: k, rows: res, columns: res, extent: extent)
-            predicted = { PlotData.argmax(values, row: $0, columns: k) }
-        }
-        let classes: [Int]
-        if args.isNone("y") {
-            // Colour points by the model's prediction at each point (nearest grid cell).
-            classes = zip(x, y).map { px, py in
-                let i = min(res - 1, max(0, Int(((px - x0) / (x1 - x0) * Double(res - 1)).rounded())))
-                let j = min(res - 1, max(0, Int(((py - y0) / (y1 - y0) * Double(res - 1)).rounded())))
-                return predicted(j * res + i)
+            // Predictions for the points, taken as their samples' blocks go by.
+            let order = labels == nil ? nearest.indices.sorted { nearest[$0] < nearest[$1] } : []
+            var next = 0
+            if labels == nil { classes = [Int](repeating: 0, count: x.count) }
+            var pending: [Float]? = first
+            try fig.regions(rows: res, columns: res, classCount: k, extent: extent, rowsPerRequest: blockRows) { gridRows in
+                let block: [Float]
+                if gridRows.lowerBound == 0, let held = pending {
+                    block = held
+                    pending = nil
+                } else {
+                    block = try evaluate(gridRows)
+                }
+                let firstSample = gridRows.lowerBound * res
+                while next < order.count && nearest[order[next]] < gridRows.upperBound * res {
+                    classes[order[next]] = PlotData.argmax(block, row: nearest[order[next]] - firstSample, columns: k)
+                    next += 1
+                }
+                return block
             }
-        } else {
-            classes = try PlotData.labels(args["y"], count: x.count, PlotBuiltins.what(args, "y"))
         }
         fig.scatter(x: x, y: y, classes: classes, radius: x.count > 1000 ? 3 : 4)
         return .object(FigureValue(fig))

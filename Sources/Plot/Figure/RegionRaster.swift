@@ -68,24 +68,47 @@ enum RegionRaster {
 
         /// Per sample, the class with the largest score when it leads every other class by a
         /// clear margin (so rounding in interpolation cannot flip it), else -1.
-        private static func clearWinners(_ scores: [Float], classCount k: Int) -> [Int32] {
+        ///
+        /// The leader and the runner-up (the second largest score, which equals the leader
+        /// when two classes tie) come from min and max, not from a chain of compares through
+        /// the classes: one sample's chain was a string of dependent selects, about 8 ns a
+        /// sample, the larger part of drawing a 200 x 200 grid's regions. Two and three
+        /// classes, the usual cases, have their own loops.
+        static func clearWinners(_ scores: [Float], classCount k: Int) -> [Int32] {
             let samples = k > 0 ? scores.count / k : 0
             return [Int32](unsafeUninitializedCapacity: samples) { out, initialized in
                 scores.withUnsafeBufferPointer { v in
-                    for s in 0..<samples {
-                        var best = 0, first = -Double.infinity, second = -Double.infinity, finite = true
-                        // Selects, not branches: which score leads is a coin toss from one
-                        // sample to the next, and mispredicted branches were most of this loop.
-                        for c in 0..<k {
-                            let x = Double(v[s * k + c])
-                            finite = finite && x.isFinite
-                            let leads = x > first
-                            second = leads ? first : (x > second ? x : second)
-                            best = leads ? c : best
-                            first = leads ? x : first
+                    /// The winner's index, or -1 when a score is not finite or the lead is not clear.
+                    @inline(__always) func verdict(_ best: Int, _ top: Float, _ runnerUp: Float, _ finite: Bool) -> Int32 {
+                        let (a, b) = (Double(top), Double(runnerUp))
+                        return finite && a - b > 1e-9 * (abs(a) + abs(b) + 1) && best <= Int(Int32.max) ? Int32(best) : -1
+                    }
+                    switch k {
+                    case 2:
+                        for s in 0..<samples {
+                            let (a, b) = (v[2 * s], v[2 * s + 1])
+                            out[s] = verdict(a >= b ? 0 : 1, max(a, b), min(a, b), a.isFinite && b.isFinite)
                         }
-                        let clear = finite && first - second > 1e-9 * (abs(first) + abs(second) + 1)
-                        out[s] = clear && best <= Int(Int32.max) ? Int32(best) : -1
+                    case 3:
+                        for s in 0..<samples {
+                            let (a, b, c) = (v[3 * s], v[3 * s + 1], v[3 * s + 2])
+                            let best = a >= b && a >= c ? 0 : (b >= c ? 1 : 2)
+                            let top = max(max(a, b), c), middle = max(min(a, b), min(max(a, b), c))
+                            out[s] = verdict(best, top, middle, a.isFinite && b.isFinite && c.isFinite)
+                        }
+                    default:
+                        for s in 0..<samples {
+                            var best = 0, top = -Float.infinity, runnerUp = -Float.infinity, finite = true
+                            for c in 0..<k {
+                                let x = v[s * k + c]
+                                finite = finite && x.isFinite
+                                let leads = x > top
+                                runnerUp = leads ? top : max(runnerUp, x)
+                                best = leads ? c : best
+                                top = leads ? x : top
+                            }
+                            out[s] = verdict(best, top, runnerUp, finite)
+                        }
                     }
                 }
                 initialized = samples
@@ -114,32 +137,42 @@ enum RegionRaster {
     ///   - columns: Grid columns.
     ///   - lightness: How far class colours are mixed towards white.
     ///   - uniformCells: Whether to use the fast path (tests turn it off to compare).
-    ///   - picker: How a pixel's class is chosen.
+    ///   - picker: How a pixel's class is chosen, for all the grid's samples.
     /// - Returns: The image, `columns * f x rows * f` for `f = factor(rows:columns:)`.
     static func render(rows: Int, columns: Int, lightness: Double, uniformCells: Bool = true,
                        picker: Picker) -> RasterImage {
+        render(rows: rows, columns: columns, lightness: lightness, uniformCells: uniformCells) { _ in
+            (0..<rows, picker)
+        }
+    }
+
+    /// `render(rows:columns:lightness:uniformCells:picker:)` with the grid's samples taken a
+    /// window of rows at a time, so a caller that computes them (a model evaluated on the grid)
+    /// never holds them all.
+    ///
+    /// Pixel rows are painted bottom grid row first, and `window` is called whenever the next
+    /// pixel row needs grid rows beyond the current window, with the two rows it needs (cell
+    /// row j needs grid rows j and j + 1). It returns a window that starts at the first of
+    /// them, with at least both, and a picker whose sample indices count from that window's
+    /// first row (sample `(r - window.lowerBound) * columns + i` is row r, column i). Windows
+    /// are asked for in ascending order and each overlaps the one before by one row.
+    /// - Parameters:
+    ///   - rows: Grid rows (ascending y).
+    ///   - columns: Grid columns.
+    ///   - lightness: How far class colours are mixed towards white.
+    ///   - uniformCells: Whether to use the fast path (tests turn it off to compare).
+    ///   - window: The samples of a window of grid rows that contains the rows asked for.
+    /// - Returns: The image, as `render(rows:columns:lightness:uniformCells:picker:)` makes it.
+    /// - Throws: What `window` throws.
+    static func render(rows: Int, columns: Int, lightness: Double, uniformCells: Bool = true,
+                       window: (_ needed: Range<Int>) throws -> (rows: Range<Int>, picker: Picker)) rethrows -> RasterImage {
         precondition(rows > 1 && columns > 1, "a region grid needs 2 x 2 samples")
         let f = factor(rows: rows, columns: columns)
         let w = columns * f, h = rows * f
         // Class c is palette entry Palette.index(c), the colour Palette.color(c) lightened.
         let palette = Palette.okabeIto.map { RasterImage.word(RasterImage.bytes($0.lightened(lightness))) }
         @inline(__always) func entry(_ c: Int) -> UInt8 { UInt8(Palette.index(c)) }
-        // Per cell: the class filling it, or -1 when pixels must be picked one by one.
         let cellColumns = columns - 1
-        var cellClass = [Int32](repeating: -1, count: (rows - 1) * cellColumns)
-        if uniformCells {
-            let sample = picker.clearClasses
-            precondition(sample.count >= rows * columns, "a picker needs a class per sample")
-            for j in 0..<(rows - 1) {
-                for i in 0..<cellColumns {
-                    let s = j * columns + i
-                    let c = sample[s]
-                    if c >= 0, sample[s + 1] == c, sample[s + columns] == c, sample[s + columns + 1] == c {
-                        cellClass[j * cellColumns + i] = c
-                    }
-                }
-            }
-        }
         // Column mapping, the same for every row; cellStart[i]..<cellStart[i + 1] are the
         // pixels of cell column i (the mapping never decreases).
         var colT = [Double](repeating: 0, count: w)
@@ -151,28 +184,64 @@ enum RegionRaster {
             cellStart[cell] = px
         }
         for i in stride(from: cellColumns - 1, through: 0, by: -1) { cellStart[i] = min(cellStart[i], cellStart[i + 1]) }
-        let pixels = [UInt8](unsafeUninitializedCapacity: w * h) { buffer, initialized in
+        // The current window: its first grid row, its end and its picker; and its cell rows
+        // as runs of cells, each filled with one class or (class -1) picked pixel by pixel,
+        // cell row r's runs being runs[rowRuns[r]..<rowRuns[r + 1]]. A row is a handful of
+        // runs, so pixel rows (f per cell row) walk runs, not cells.
+        var first = 0, end = 0
+        var picker = Picker(clearClasses: []) { _, _, _, _ in 0 }
+        var runs: [(cells: Range<Int>, fill: Int32)] = [], rowRuns: [Int] = []
+        func advance(to j: Int) throws {
+            let (range, next) = try window(j..<(j + 2))
+            precondition(range.lowerBound == j && range.upperBound >= j + 2 && range.upperBound <= rows,
+                         "a region window must start at the row asked for and hold the next one")
+            (first, end, picker) = (range.lowerBound, range.upperBound, next)
+            let sample = next.clearClasses
+            precondition(!uniformCells || sample.count >= range.count * columns, "a picker needs a class per sample")
+            runs.removeAll(keepingCapacity: true)
+            rowRuns.removeAll(keepingCapacity: true)
+            for r in 0..<(range.count - 1) {
+                rowRuns.append(runs.count)
+                var start = 0, current: Int32 = -1
+                for i in 0..<cellColumns {
+                    var c: Int32 = -1
+                    if uniformCells {
+                        let s = r * columns + i
+                        let corner = sample[s]
+                        if corner >= 0, sample[s + 1] == corner, sample[s + columns] == corner,
+                           sample[s + columns + 1] == corner { c = corner }
+                    }
+                    if i == 0 {
+                        current = c
+                    } else if c != current {
+                        runs.append((start..<i, current))
+                        (start, current) = (i, c)
+                    }
+                }
+                runs.append((start..<cellColumns, current))
+            }
+            rowRuns.append(runs.count)
+        }
+        let pixels = try [UInt8](unsafeUninitializedCapacity: w * h) { buffer, initialized in
             for py in 0..<h {
                 let gy = min(Double(rows - 1), max(0, (Double(py) + 0.5) / Double(f) - 0.5))
                 let j = min(rows - 2, Int(gy)), ty = gy - Double(j)
+                // j grows by at most one per pixel row (a grid step is f >= 1 pixels).
+                if j + 1 >= end { try advance(to: j) }
                 let row = (h - 1 - py) * w
-                let cells = j * cellColumns
-                var i = 0
-                while i < cellColumns {
-                    let c = cellClass[cells + i]
+                let cellRow = j - first, samples = cellRow * columns
+                for (cells, c) in runs[rowRuns[cellRow]..<rowRuns[cellRow + 1]] {
                     if c >= 0 {
-                        // A run of uniform cells of one class: their pixels in this row at once.
-                        var last = i + 1
-                        while last < cellColumns && cellClass[cells + last] == c { last += 1 }
-                        let span = (row + cellStart[i])..<(row + cellStart[last])
+                        // Uniform cells of one class: their pixels in this row at once.
+                        let span = (row + cellStart[cells.lowerBound])..<(row + cellStart[cells.upperBound])
                         UnsafeMutableBufferPointer(rebasing: buffer[span]).initialize(repeating: entry(Int(c)))
-                        i = last
                         continue
                     }
-                    for px in cellStart[i]..<cellStart[i + 1] {
-                        buffer[row + px] = entry(picker.pick(j * columns + i, columns, colT[px], ty))
+                    for i in cells {
+                        for px in cellStart[i]..<cellStart[i + 1] {
+                            buffer[row + px] = entry(picker.pick(samples + i, columns, colT[px], ty))
+                        }
                     }
-                    i += 1
                 }
             }
             initialized = w * h
