@@ -91,6 +91,20 @@ func filteredScanlinesUnfilterToThePixels(channels: Int) {
     }
 }
 
+@Test func bandFilterGivesTheSameBytesWhicheverThreadFiltersARow() {
+    // Threads that finish their band take chunks of the others' rows; who filters what
+    // varies from run to run, the bytes must not.
+    let scene = SampleFigures.boundary(res: 40).scene()
+    var canvas = SceneRasterizer.paint(scene, scale: 2, bands: 1)
+    let (w, h) = (canvas.width, canvas.height)
+    var scanlines = canvas.takeScanlines()
+    let whole = PNGEncoder.encode(scanlines: &scanlines, width: w, height: h, channels: 3, pixelsPerMeter: 5669)
+    for run in 0..<24 {
+        let bands = [2, 3, 5][run % 3]
+        #expect(SceneRasterizer.png(scene, scale: 2, bands: bands) == whole, "run \(run), \(bands) bands")
+    }
+}
+
 /// Scores of three classes on an n x n grid over [-1, 1]^2: minus the squared distance to
 /// three centres, with a wobble so boundaries curve.
 func curvyScores(n: Int) -> [Float] { curvyScores(rows: n, columns: n) }

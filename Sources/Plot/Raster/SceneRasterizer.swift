@@ -16,12 +16,14 @@ public enum SceneRasterizer {
     ///   - scene: The scene.
     ///   - scale: Device pixels per scene pixel.
     ///   - bands: How many bands to paint at once (by default one per 400 rows, at most four).
+    ///   - starting: Called by each band's task before it paints, with the band's index.
     ///   - then: More work for each band's task once its rows are painted: the view, the
     ///     band's rows and its index.
-    static func paint(_ scene: Scene, scale: Double, bands: Int? = nil,
+    static func paint(_ scene: Scene, scale: Double, bands: Int? = nil, starting: ((Int) -> Void)? = nil,
                       then: ((CanvasView, Range<Int>, Int) -> Void)? = nil) -> Canvas {
         let (w, h) = size(of: scene, scale: scale)
         return Canvas(width: w, height: h, background: scene.background, bands: bands ?? Self.bands(height: h)) { view, rows, band in
+            starting?(band)
             var painter = Painter(scale: scale)
             painter.paint(scene.items, clip: IntRect(x0: 0, y0: rows.lowerBound, x1: w, y1: rows.upperBound), on: view)
             then?(view, rows, band)
@@ -50,42 +52,22 @@ public enum SceneRasterizer {
 
     /// `png(_:scale:)` with a chosen band count (tests vary it).
     ///
-    /// The canvas is opaque and already in scanline layout, and each band's task filters its
-    /// rows in place as soon as they are painted, while they are still in the core's cache,
-    /// instead of a separate pass over the whole canvas after every band is done. A band's
-    /// first row needs the band above's last row unfiltered, so each band copies its last row
-    /// before filtering and leaves its own first row; those first rows (one per band below
-    /// the first; row 0 has no row above and is filtered with its band) are filtered after
-    /// all bands are done, against the copies. The bytes are those of a whole-image pass.
+    /// The canvas is opaque and already in scanline layout, and its rows are filtered in place
+    /// as soon as their band is painted, while they are still in the core's cache, by the
+    /// band's task and by any other task that is done with its own band (see `BandFilter`),
+    /// instead of a separate pass over the whole canvas after every band is done. The bytes
+    /// are those of a whole-image pass.
     static func png(_ scene: Scene, scale: Double, bands: Int?) -> [UInt8] {
         let (w, h) = size(of: scene, scale: scale)
         let ranges = Canvas.bandRanges(height: h, bands: bands ?? Self.bands(height: h))
         // `Canvas` splits the rows again from the count; the same split (one band's index
         // names the same rows in both).
         assert(Canvas.bandRanges(height: h, bands: ranges.count) == ranges)
-        let rowBytes = w * 3
-        var lastRows = [UInt8](repeating: 0, count: ranges.count * rowBytes)
-        var canvas = lastRows.withUnsafeMutableBufferPointer { saved in
-            // Each band writes only its own slot.
-            nonisolated(unsafe) let saved = saved
-            return paint(scene, scale: scale, bands: ranges.count) { view, rows, band in
-                guard let slots = saved.baseAddress else { return }
-                (slots + band * rowBytes).update(from: view.base + (rows.upperBound - 1) * view.stride + 1, count: rowBytes)
-                // Row 0 is filtered here too: it needs no row above (`above` is not read for it).
-                let first = band == 0 ? rows.lowerBound : rows.lowerBound + 1
-                ScanlineFilter.apply(rows: first..<rows.upperBound, of: view.base, rowBytes: rowBytes,
-                                     channels: 3, above: view.base + rows.lowerBound * view.stride + 1)
-            }
+        let filter = BandFilter(bands: ranges, rowBytes: w * 3, channels: 3)
+        var canvas = paint(scene, scale: scale, bands: ranges.count, starting: filter.started) { view, _, band in
+            filter.painted(band, in: view)
         }
-        canvas.withView { view in
-            lastRows.withUnsafeBufferPointer { saved in
-                guard let slots = saved.baseAddress else { return }
-                for (band, rows) in ranges.enumerated().dropFirst() {
-                    ScanlineFilter.apply(rows: rows.lowerBound..<(rows.lowerBound + 1), of: view.base, rowBytes: rowBytes,
-                                         channels: 3, above: slots + (band - 1) * rowBytes)
-                }
-            }
-        }
+        canvas.withView { filter.finish(in: $0) }
         return PNGEncoder.encode(filtered: canvas.takeScanlines(), width: w, height: h, channels: 3,
                                  pixelsPerMeter: Int((2834.6 * scale).rounded()))
     }
