@@ -85,3 +85,12 @@ private func arc(count: Int, r: Double, cx: Double = 20, cy: Double = 20) -> [Po
     let tight = zigzag(step: 0.05, count: 100)
     #expect(Stroker.polygons(tight, closed: false, width: 6, cap: .butt, join: .round).count > 100)
 }
+
+/// Marker sprites compute their circle instead of building the shared table; the vertices
+/// must be the table's, so stamped markers keep the pixels of filled circles.
+@Test func circlesComputedOnTheSpotMatchTheTable() {
+    for r in stride(from: 0.5, through: 30, by: 0.37) {
+        #expect(Stroker.circle(Point(3.25, -7.5), r, fromTable: false) == Stroker.circle(Point(3.25, -7.5), r), "radius \(r)")
+        #expect(Stroker.ring(Point(1, 2), r, width: 1.5, fromTable: false) == Stroker.ring(Point(1, 2), r, width: 1.5))
+    }
+}

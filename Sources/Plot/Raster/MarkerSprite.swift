@@ -83,9 +83,10 @@ struct MarkerSprite {
         self.reach = reach
         side = 2 * reach
         let center = Point(Double(reach), Double(reach))
-        disc = RunMask(raster.coverage(of: [Stroker.circle(center, key.radius)], width: side, height: side), side: side)
+        disc = RunMask(raster.coverage(of: [Stroker.circle(center, key.radius, fromTable: false)], width: side, height: side),
+                       side: side)
         ring = key.strokeWidth > 0
-            ? RunMask(raster.coverage(of: Stroker.ring(center, key.radius, width: key.strokeWidth),
+            ? RunMask(raster.coverage(of: Stroker.ring(center, key.radius, width: key.strokeWidth, fromTable: false),
                                       width: side, height: side), side: side)
             : RunMask(emptySide: side)
     }

@@ -81,7 +81,14 @@ private struct Painter {
     /// Markers rasterised so far, by size (nil: too large to stamp). A figure has one or a few
     /// sizes, so a list searched in order serves; a dictionary keyed by `MarkerSprite.Key` cost
     /// a new process about 0.1 ms per band, in the runtime's first conformance lookup for it.
-    private var sprites: [(key: MarkerSprite.Key, sprite: MarkerSprite?)] = []
+    private var sprites: [SpriteSlot] = []
+
+    /// A marker size and its sprite (nil: too large to stamp). A struct, not a tuple: a list
+    /// of tuples was copied through the runtime's generic tuple witnesses on every lookup.
+    private struct SpriteSlot {
+        let key: MarkerSprite.Key
+        let sprite: MarkerSprite?
+    }
 
     init(scale: Double) { self.scale = scale }
 
@@ -141,7 +148,7 @@ private struct Painter {
     private mutating func sprite(_ key: MarkerSprite.Key) -> MarkerSprite? {
         if let known = sprites.first(where: { $0.key == key }) { return known.sprite }
         let made = MarkerSprite(key, raster: &raster)
-        sprites.append((key, made))
+        sprites.append(SpriteSlot(key: key, sprite: made))
         return made
     }
 

@@ -200,32 +200,44 @@ enum Stroker {
     }
 
     /// A polygonal circle fine enough for its size: 8 to 64 vertices.
-    static func circle(_ c: Point, _ r: Double) -> [Point] {
+    /// - Parameters:
+    ///   - c: The centre.
+    ///   - r: The radius.
+    ///   - fromTable: Whether to take the unit circle from the table every size shares (for
+    ///     callers that draw many circles: round joins and caps) or to compute the one needed
+    ///     (a marker sprite, drawn once per size). Both give the same vertices; the table costs
+    ///     about 0.1 ms to build in a new process, which both painting threads waited for when
+    ///     only markers needed circles.
+    static func circle(_ c: Point, _ r: Double, fromTable: Bool = true) -> [Point] {
         let n = max(8, min(64, Int(r * 2.5)))
-        return unitCircles[n - 8].map { Point(c.x + r * $0.x, c.y + r * $0.y) }
+        return (fromTable ? unitCircles[n - 8] : unitCircle(vertices: n)).map { Point(c.x + r * $0.x, c.y + r * $0.y) }
     }
 
-    /// The vertices of the unit circle with 8...64 vertices (index `n - 8`), so the 900
-    /// circles of a 300-point scatter plot cost no sines: cos(2πk/n), sin(2πk/n).
-    private static let unitCircles: [[Point]] = (8...64).map { n in
+    /// The vertices of the unit circle with `n` vertices: cos(2πk/n), sin(2πk/n).
+    private static func unitCircle(vertices n: Int) -> [Point] {
         (0..<n).map { k in
             let t = Double(k) / Double(n) * 2 * Double.pi
             return Point(cos(t), sin(t))
         }
     }
 
+    /// The unit circles with 8...64 vertices (index `n - 8`), so the round joins of a long
+    /// jagged line cost no sines.
+    private static let unitCircles: [[Point]] = (8...64).map(unitCircle(vertices:))
+
     /// The outline of a circle of radius `r` stroked `width` wide: the annulus between radii
     /// `r - width / 2` and `r + width / 2`, as an outer polygon and a reversed inner one (so the
-    /// non-zero rule leaves the middle empty), each as fine as `circle` makes it.
+    /// non-zero rule leaves the middle empty), each as fine as `circle` makes it (`fromTable` as
+    /// there).
     ///
     /// This is the stroke of the true circle; stroking the circle's polygon segment by segment
     /// with round joins gave nearly the same pixels from 20 to 60 pieces per marker, which made
     /// scatter markers the largest cost of a 300-point figure.
-    static func ring(_ c: Point, _ r: Double, width: Double) -> [[Point]] {
+    static func ring(_ c: Point, _ r: Double, width: Double, fromTable: Bool = true) -> [[Point]] {
         let hw = width / 2
-        let outer = circle(c, r + hw)
+        let outer = circle(c, r + hw, fromTable: fromTable)
         guard r - hw > 0 else { return [outer] }
-        return [outer, circle(c, r - hw).reversed()]
+        return [outer, circle(c, r - hw, fromTable: fromTable).reversed()]
     }
 
     /// The polygon with positive signed area (reversed when needed).
