@@ -62,7 +62,7 @@ private func chainedClearWinners(_ scores: [Float], classCount k: Int) -> [Int32
 func clearWinnersMatchTheChainOfCompares(classCount k: Int) {
     // Random scores from a few values (ties, between any classes), with the odd infinity,
     // NaN and signed zero, and near ties that only the margin separates.
-    var rng = SystemRandomNumberGenerator()
+    var rng = SplitMix64(seed: UInt64(k))
     let specials: [Float] = [.infinity, -.infinity, .nan, 0, -0.0, 1e-12, 1, 1 + .ulpOfOne, 3e38]
     var scores: [Float] = []
     for _ in 0..<(4000 * k) {
@@ -73,4 +73,17 @@ func clearWinnersMatchTheChainOfCompares(classCount k: Int) {
         }
     }
     #expect(RegionRaster.Picker.clearWinners(scores, classCount: k) == chainedClearWinners(scores, classCount: k))
+}
+
+/// A small seeded generator (SplitMix64), so a failing case can be reproduced.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }

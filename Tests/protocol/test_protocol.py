@@ -206,7 +206,10 @@ def test_restart_reply_says_restart(kernel):
 
 def test_stop_on_error_aborts_queued_executes(kernel):
     km, kc = kernel
-    first = kc.execute("nope + 1")
+    # The failing cell first spends 0.3 s, so the next two requests are surely queued when
+    # its error reply goes out, even on a loaded machine (with a bare "nope + 1" a CI run
+    # under load saw the client's later sends arrive after the reply, and they ran).
+    first = kc.execute("t0 = time()\nwhile time() - t0 < 0.3 { t0 = t0 }\nnope + 1")
     second = kc.execute("after = 1")
     third = kc.execute("after = 2")
     replies = {}

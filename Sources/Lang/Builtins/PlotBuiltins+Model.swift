@@ -115,8 +115,9 @@ enum PlotModelBuiltins {
         // small enough for malloc to reuse instead of mapping fresh pages (200 x 200 at once
         // through a 16-unit layer was 2.5 MB per activation, about 1,000 page faults in a new
         // kernel), and res=1000 on a wide model no longer needs gigabytes. The regions are
-        // painted as the blocks come (see `Figure.regions(rows:...)`), so the scores are never
-        // all kept either. A plain function gets the whole grid, in case it mixes rows.
+        // painted as the blocks come (see `Figure.regions(rows:...)`), so the scores are not
+        // all kept either, except for one output (its shading and 0.5 contour need the whole
+        // grid). A plain function gets the whole grid at once, in case it mixes rows.
         let blockRows = module == nil ? res : max(1, 1024 / res)
         var k = 0
         /// The scores on grid rows `gridRows`: one row of k per point, the same k every time.

@@ -58,6 +58,8 @@ extension Figure {
     ///   - rowsPerRequest: Grid rows per call of `scores` (at least 1).
     ///   - scores: The scores of a block of grid rows.
     /// - Throws: What `scores` throws; the figure is then unchanged.
+    /// - Precondition: Each call of `scores` returns exactly `classCount` values per sample of
+    ///   the rows asked for (`boundary()` checks a model's output before passing it on).
     public mutating func regions(rows: Int, columns: Int, classCount k: Int, extent: Extent, lightness: Double = 0.6,
                                  rowsPerRequest: Int, scores: (_ gridRows: Range<Int>) throws -> [Float]) rethrows {
         guard rows > 1, columns > 1, k >= 1 else { return }
@@ -69,12 +71,12 @@ extension Figure {
         let img = try RegionRaster.render(rows: rows, columns: columns, lightness: lightness) { needed in
             // The window before ended at needed.upperBound - 1 (one row is kept), or there was
             // none.
+            assert(needed.lowerBound <= heldEnd, "region windows overlap the one before")
             var window: [Float] = []
             window.reserveCapacity((needed.upperBound - needed.lowerBound + blockRows) * perRow)
             if needed.lowerBound < heldEnd {
                 window += held[((needed.lowerBound - heldStart) * perRow)...]
             }
-            assert(needed.lowerBound <= heldEnd, "region windows overlap the one before")
             heldStart = needed.lowerBound
             while heldEnd < needed.upperBound {
                 let block = heldEnd..<min(rows, heldEnd + blockRows)

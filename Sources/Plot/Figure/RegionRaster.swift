@@ -4,7 +4,8 @@ enum RegionRaster {
     /// How pixels get their class.
     struct Picker {
         /// Per grid sample, the class that clearly wins there, or -1 (ties, non-finite
-        /// scores, classes outside 0...Int32.max): computed once, in one loop.
+        /// scores, classes outside 0...Int32.max): computed in one loop when the picker is made
+        /// (for a window of rows when the samples come a window at a time).
         let clearClasses: [Int32]
         /// A pixel's class from its cell's first grid sample `s` (its four samples are `s`,
         /// `s + 1`, `s + columns` and `s + columns + 1`) and its offsets `tx`, `ty` (0...1)
@@ -69,11 +70,11 @@ enum RegionRaster {
         /// Per sample, the class with the largest score when it leads every other class by a
         /// clear margin (so rounding in interpolation cannot flip it), else -1.
         ///
-        /// The leader and the runner-up (the second largest score, which equals the leader
-        /// when two classes tie) come from min and max, not from a chain of compares through
-        /// the classes: one sample's chain was a string of dependent selects, about 8 ns a
-        /// sample, the larger part of drawing a 200 x 200 grid's regions. Two and three
-        /// classes, the usual cases, have their own loops.
+        /// For two and three classes, the usual cases, the leader and the runner-up (the
+        /// second largest score, which equals the leader when two classes tie) come from min
+        /// and max: the chain of compares through the classes that other counts still use was
+        /// a string of dependent selects, about 8 ns a sample, the larger part of drawing a
+        /// 200 x 200 grid's regions.
         static func clearWinners(_ scores: [Float], classCount k: Int) -> [Int32] {
             let samples = k > 0 ? scores.count / k : 0
             return [Int32](unsafeUninitializedCapacity: samples) { out, initialized in

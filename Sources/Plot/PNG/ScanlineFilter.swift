@@ -59,8 +59,8 @@ enum ScanlineFilter {
         }
     }
 
-    /// Filters some rows of an image in place, bottom up: one band of the rasteriser's canvas,
-    /// filtered by the task that just painted it, while its rows are still in cache.
+    /// Filters some rows of an image in place, bottom up: a chunk of the rasteriser's canvas,
+    /// filtered as soon as its band is painted (see `BandFilter`).
     /// - Parameters:
     ///   - rows: The rows to filter.
     ///   - base: The image: rows of a filter-type byte and `rowBytes` samples.

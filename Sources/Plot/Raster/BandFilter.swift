@@ -22,9 +22,10 @@ import Darwin
 /// once every band is done. The bytes are those of one pass over the whole image, whoever
 /// filters what.
 ///
-/// A thread only waits for a band that another thread has started painting, so it can never
-/// wait for work queued behind itself (one CPU, or more bands than threads); chunks no thread
-/// took are filtered in `finish`.
+/// A thread waits only once every band has been started, and then only for bands that other
+/// threads are painting: it never waits for work queued behind itself (one CPU), nor while a
+/// band it could paint is still queued (more bands than threads). Chunks no thread took are
+/// filtered in `finish`.
 final class BandFilter: Sendable {
     /// Rows per chunk: about 120 KB of a 2x figure's rows, some 40 µs of filtering.
     static let chunkRows = 32
@@ -37,7 +38,6 @@ final class BandFilter: Sendable {
         /// Its first slot in `saved`: a copy of the row above each chunk, then of the band's
         /// last row.
         let firstSlot: Int
-        let started = Atomic<Bool>(false)
         let painted = Atomic<Bool>(false)
         let nextChunk = Atomic<Int>(0)
 
@@ -57,6 +57,8 @@ final class BandFilter: Sendable {
 
     private let bandRows: [Range<Int>]
     private let bands: [Band]
+    /// How many bands have been started.
+    private let startedBands = Atomic<Int>(0)
     private let rowBytes: Int
     private let channels: Int
     /// Copies of unfiltered rows, `rowBytes` each (see `Band.firstSlot`). Each band's slots
@@ -90,13 +92,17 @@ final class BandFilter: Sendable {
     @inline(__always)
     private func row(_ y: Int, in view: CanvasView) -> UnsafeMutablePointer<UInt8> { view.base + y * view.stride + 1 }
 
-    /// Records that a thread has started painting band `index` (others may now wait for it).
+    /// Records that a thread has started painting a band (once all have, threads done with
+    /// their own wait for the rest).
+    /// - Parameter index: The band's index.
     func started(_ index: Int) {
-        bands[index].started.store(true, ordering: .releasing)
+        precondition(bands.indices.contains(index), "no band \(index)")
+        startedBands.add(1, ordering: .releasing)
     }
 
     /// Copies the rows the band's chunks and the band below need, publishes the band, then
-    /// filters its chunks and helps with the other bands' (waiting for those being painted).
+    /// filters its chunks and helps with the other bands' that are painted; once every band
+    /// has been started, it also waits for those still being painted and helps with them.
     /// - Parameters:
     ///   - index: The band just painted.
     ///   - view: The canvas.
@@ -111,9 +117,12 @@ final class BandFilter: Sendable {
                                                                   count: rowBytes)
         band.painted.store(true, ordering: .releasing)
         filterChunks(of: index, in: view)
+        for other in bands.indices where other != index { filterChunks(of: other, in: view) }
+        // Bands not yet started are this thread's next work (ForkJoin hands them out): wait
+        // for others only when none is left to start.
+        guard startedBands.load(ordering: .acquiring) == bands.count else { return }
         for other in bands.indices where other != index {
             let b = bands[other]
-            guard b.started.load(ordering: .acquiring) else { continue }
             while !b.painted.load(ordering: .acquiring) { sched_yield() }
             filterChunks(of: other, in: view)
         }
