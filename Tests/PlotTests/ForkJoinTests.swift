@@ -51,24 +51,10 @@ import Testing
     func helpersStartAwayFromTheCallersCPU() {
         final class Seen: @unchecked Sendable { var count: Int32 = 0 }
         let seen = Seen()
-        #if canImport(Glibc)
-        var thread = pthread_t()
-        #else
-        var thread: pthread_t?
-        #endif
-        let context = Unmanaged.passRetained(seen).toOpaque()
-        let status = snn_spawn_elsewhere(&thread, { context in
-            guard let context else { return nil }
-            Unmanaged<Seen>.fromOpaque(context).takeRetainedValue().count = snn_usable_cpu_count()
-            return nil
-        }, context)
-        #expect(status == 0)
-        guard status == 0 else { return }
-        #if canImport(Glibc)
+        let thread = ForkJoin.startElsewhere { seen.count = snn_usable_cpu_count() }
+        #expect(thread != nil)
+        guard let thread else { return }
         pthread_join(thread, nil)
-        #else
-        if let thread { pthread_join(thread, nil) }
-        #endif
         #expect(seen.count == snn_usable_cpu_count() - 1)
     }
     #endif

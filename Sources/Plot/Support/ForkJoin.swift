@@ -46,31 +46,41 @@ enum ForkJoin {
             var threads: [pthread_t] = []
             threads.reserveCapacity(helpers)
             for _ in 0..<helpers {
-                #if canImport(Glibc)
-                var thread = pthread_t()
-                #else
-                var thread: pthread_t?
-                #endif
-                let context = Unmanaged.passRetained(loop).toOpaque()
-                let status = snn_spawn_elsewhere(&thread, { context in
-                    guard let context else { return nil }
-                    Unmanaged<SharedLoop>.fromOpaque(context).takeRetainedValue().work()
-                    return nil
-                }, context)
                 // Without a helper the calling thread runs its share too.
-                guard status == 0 else {
-                    Unmanaged<SharedLoop>.fromOpaque(context).release()
-                    continue
-                }
-                #if canImport(Glibc)
-                threads.append(thread)
-                #else
-                if let thread { threads.append(thread) }
-                #endif
+                if let thread = startElsewhere({ loop.work() }) { threads.append(thread) }
             }
             loop.work()
             for thread in threads { pthread_join(thread, nil) }
         }
+    }
+
+    /// Starts `work` on a new joinable thread that begins on another CPU than the caller's
+    /// (`snn_spawn_elsewhere`); the caller must join it.
+    /// - Parameter work: What the thread runs.
+    /// - Returns: The thread, or nil when none could be created.
+    static func startElsewhere(_ work: @escaping @Sendable () -> Void) -> pthread_t? {
+        let context = Unmanaged.passRetained(Work(work)).toOpaque()
+        #if canImport(Glibc)
+        var thread = pthread_t()
+        #else
+        var thread: pthread_t?
+        #endif
+        let status = snn_spawn_elsewhere(&thread, { context in
+            guard let context else { return nil }
+            Unmanaged<Work>.fromOpaque(context).takeRetainedValue().run()
+            return nil
+        }, context)
+        guard status == 0 else {
+            Unmanaged<Work>.fromOpaque(context).release()
+            return nil
+        }
+        return thread
+    }
+
+    /// A thread's work, passed to it as an unmanaged pointer.
+    private final class Work: Sendable {
+        let run: @Sendable () -> Void
+        init(_ run: @escaping @Sendable () -> Void) { self.run = run }
     }
 
     /// The loop every thread takes iterations from.
