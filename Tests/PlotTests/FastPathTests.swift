@@ -67,7 +67,7 @@ func filteredScanlinesUnfilterToThePixels(channels: Int) {
     for d in 1...32768 {
         var expected = 0
         while expected < 29 && BlockWriter.distanceBase[expected + 1] <= d { expected += 1 }
-        if BlockWriter.distanceSymbol(d) != expected { Issue.record("distance \(d)"); return }
+        if BlockWriter.distanceSymbol(d, codes: BlockWriter.distanceCodes) != expected { Issue.record("distance \(d)"); return }
     }
 }
 

@@ -86,11 +86,19 @@ private func arc(count: Int, r: Double, cx: Double = 20, cy: Double = 20) -> [Po
     #expect(Stroker.polygons(tight, closed: false, width: 6, cap: .butt, join: .round).count > 100)
 }
 
-/// Marker sprites compute their circle instead of building the shared table; the vertices
-/// must be the table's, so stamped markers keep the pixels of filled circles.
+/// Marker sprites compute their circle instead of building the shared table; both must be the
+/// polygon of cos(2πk/n), sin(2πk/n) with 8 to 64 vertices by size, so stamped markers keep the
+/// pixels of filled circles.
 @Test func circlesComputedOnTheSpotMatchTheTable() {
+    let c = Point(3.25, -7.5)
     for r in stride(from: 0.5, through: 30, by: 0.37) {
-        #expect(Stroker.circle(Point(3.25, -7.5), r, fromTable: false) == Stroker.circle(Point(3.25, -7.5), r), "radius \(r)")
+        let n = max(8, min(64, Int(r * 2.5)))
+        let expected = (0..<n).map { k -> Point in
+            let t = Double(k) / Double(n) * 2 * Double.pi
+            return Point(c.x + r * cos(t), c.y + r * sin(t))
+        }
+        #expect(Stroker.circle(c, r, fromTable: false) == expected, "radius \(r)")
+        #expect(Stroker.circle(c, r) == expected, "radius \(r)")
         #expect(Stroker.ring(Point(1, 2), r, width: 1.5, fromTable: false) == Stroker.ring(Point(1, 2), r, width: 1.5))
     }
 }

@@ -153,6 +153,7 @@ enum PlotModelBuiltins {
         if k == 1 {
             // Shading by probability and the p = 0.5 contour need the whole grid.
             var values = first
+            values.reserveCapacity(res * res)
             for row in stride(from: blockRows, to: res, by: blockRows) {
                 values += try evaluate(row..<min(res, row + blockRows))
             }

@@ -89,14 +89,18 @@ extension Figure {
             held = window
             return (heldStart..<heldEnd, .scoreArgmax(held, classCount: k))
         }
-        series.append(.raster(RasterSeries(image: img, extent: cellExtent(extent, rows: rows, columns: columns),
-                                           interpolation: .bilinear)))
+        addRegionLayer(img, rows: rows, columns: columns, extent: extent)
     }
 
     /// The region raster, supersampled (see `RegionRaster`), added as a bilinear image layer.
     private mutating func addRegions(rows: Int, columns: Int, extent: Extent, lightness: Double,
                                      picker: RegionRaster.Picker) {
-        let img = RegionRaster.render(rows: rows, columns: columns, lightness: lightness, picker: picker)
+        addRegionLayer(RegionRaster.render(rows: rows, columns: columns, lightness: lightness, picker: picker),
+                       rows: rows, columns: columns, extent: extent)
+    }
+
+    /// Adds a region raster as a bilinear image layer over the cells around the grid samples.
+    private mutating func addRegionLayer(_ img: RasterImage, rows: Int, columns: Int, extent: Extent) {
         series.append(.raster(RasterSeries(image: img, extent: cellExtent(extent, rows: rows, columns: columns),
                                            interpolation: .bilinear)))
     }

@@ -41,15 +41,10 @@ enum BlockWriter {
         return t
     }()
 
-    /// The distance symbol (0...29) of a match distance (1...32768).
-    @inline(__always)
-    static func distanceSymbol(_ d: Int) -> Int {
-        distanceSymbol(d, codes: distanceCodes)
-    }
-
-    /// `distanceSymbol(_:)` with the table passed in: the token loops take the static tables
-    /// into locals first, since reading a lazily initialised static inside a loop calls
-    /// `swift_once` each time (about 1.5% of a warm figure's CPU).
+    /// The distance symbol (0...29) of a match distance (1...32768), from `distanceCodes`
+    /// passed in: the token loops take the static tables into locals first, since reading a
+    /// lazily initialised static inside a loop calls `swift_once` each time (about 1.5% of a
+    /// warm figure's CPU).
     @inline(__always)
     static func distanceSymbol(_ d: Int, codes: [UInt8]) -> Int {
         Int(d <= 256 ? codes[d - 1] : codes[256 + ((d - 1) >> 7)])

@@ -51,8 +51,9 @@ enum ScanlineFilter {
                 // Each band writes only its own rows and scratch.
                 nonisolated(unsafe) let rows = rows, pads = pads
                 ForkJoin.run(iterations: bands) { band in
-                    let first = band * bandRows
-                    filterRows(rows, UnsafeMutableBufferPointer(rebasing: pads[(band * 3 * padded)..<((band + 1) * 3 * padded)]),
+                    let first = band * bandRows, slots = band * 3 * padded
+                    guard let above = pads.baseAddress.map({ UnsafePointer($0 + slots + 2 * padded + channels) }) else { return }
+                    filterRows(rows, UnsafeMutableBufferPointer(rebasing: pads[slots..<(slots + 2 * padded)]), above: above,
                                rowBytes: rowBytes, rows: first..<min(height, first + bandRows), channels: channels)
                 }
             }
@@ -71,24 +72,21 @@ enum ScanlineFilter {
                       above: UnsafePointer<UInt8>) {
         guard !rows.isEmpty else { return }
         let padded = rowBytes + channels
-        var scratch = [UInt8](repeating: 0, count: 3 * padded)
+        var scratch = [UInt8](repeating: 0, count: 2 * padded)
         scratch.withUnsafeMutableBufferPointer { pads in
-            guard let pad = pads.baseAddress else { return }
-            if rows.lowerBound > 0 { (pad + 2 * padded + channels).update(from: above, count: rowBytes) }
-            filterRows(UnsafeMutableBufferPointer(start: base, count: rows.upperBound * (rowBytes + 1)), pads,
+            filterRows(UnsafeMutableBufferPointer(start: base, count: rows.upperBound * (rowBytes + 1)), pads, above: above,
                        rowBytes: rowBytes, rows: rows, channels: channels)
         }
     }
 
-    /// Filters `rows` of the image, bottom up; `pads` holds the two working rows and then the
-    /// unfiltered row above the first one (unused for the image's first row).
+    /// Filters `rows` of the image, bottom up; `pads` holds the two padded working rows, and
+    /// `above` the unfiltered samples of the row above the first one (unused for row 0).
     private static func filterRows(_ image: UnsafeMutableBufferPointer<UInt8>, _ pads: UnsafeMutableBufferPointer<UInt8>,
-                                   rowBytes: Int, rows: Range<Int>, channels ch: Int) {
+                                   above: UnsafePointer<UInt8>, rowBytes: Int, rows: Range<Int>, channels ch: Int) {
         guard let base = image.baseAddress, let scratch = pads.baseAddress, !rows.isEmpty else { return }
         let stride = rowBytes + 1, padded = rowBytes + ch
-        assert(rows.upperBound * stride <= image.count && pads.count == 3 * padded)
+        assert(rows.upperBound * stride <= image.count && pads.count == 2 * padded)
         var current = scratch, prior = scratch + padded
-        let above = scratch + 2 * padded
         // Samples of row y start at base + y * stride + 1; padded rows keep ch zeros in front.
         (current + ch).update(from: base + (rows.upperBound - 1) * stride + 1, count: rowBytes)
         for y in rows.reversed() {
@@ -96,7 +94,7 @@ enum ScanlineFilter {
             if y == 0 {
                 prior.update(repeating: 0, count: padded)
             } else if y == rows.lowerBound {
-                (prior + ch).update(from: above + ch, count: rowBytes)
+                (prior + ch).update(from: above, count: rowBytes)
             } else {
                 (prior + ch).update(from: base + (y - 1) * stride + 1, count: rowBytes)
             }
@@ -194,8 +192,9 @@ enum ScanlineFilter {
             var piece = start
             while piece < end {
                 let pieceEnd = min(end, piece + equalStretch)
-                if equalBytes(current + piece, prior + piece, count: pieceEnd - piece + ch) {
-                    for i in piece..<pieceEnd { s &+= cost(current[i &+ ch] &- current[i]) }
+                let count = pieceEnd - piece + ch
+                if firstDifference(current + piece, prior + piece, count: count) == count {
+                    sub += subScore(current + piece, count: pieceEnd - piece, channels: ch)
                 } else {
                     for i in piece..<pieceEnd {
                         let x = current[i &+ ch], a = current[i], b = prior[i &+ ch], c = prior[i]
@@ -217,22 +216,6 @@ enum ScanlineFilter {
     /// The stretches `scores` and Paeth filtering check for equality with the row above.
     private static var equalStretch: Int { 64 }
 
-    /// Whether `count` bytes at `a` and `b` are equal, eight at a time.
-    @inline(__always)
-    private static func equalBytes(_ a: UnsafeMutablePointer<UInt8>, _ b: UnsafeMutablePointer<UInt8>, count: Int) -> Bool {
-        let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
-        var i = 0, diff: UInt64 = 0
-        while i + 8 <= count {
-            diff |= ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ rb.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            i += 8
-        }
-        while i < count {
-            diff |= UInt64(a[i] ^ b[i])
-            i += 1
-        }
-        return diff == 0
-    }
-
     /// One padded row filtered with Sub (1), Up (2) or Paeth (4) into `out`.
     @inline(__always)
     private static func filter(_ type: UInt8, _ current: UnsafeMutablePointer<UInt8>, _ prior: UnsafeMutablePointer<UInt8>,
@@ -245,7 +228,8 @@ enum ScanlineFilter {
             var piece = 0
             while piece < n {
                 let pieceEnd = min(n, piece + equalStretch)
-                if equalBytes(current + piece, prior + piece, count: pieceEnd - piece + ch) {
+                let count = pieceEnd - piece + ch
+                if firstDifference(current + piece, prior + piece, count: count) == count {
                     (out + piece).update(repeating: 0, count: pieceEnd - piece)
                 } else {
                     for i in piece..<pieceEnd { out[i] = current[i &+ ch] &- paeth(current[i], prior[i &+ ch], prior[i]) }

@@ -32,8 +32,10 @@ final class BandFilter: Sendable {
 
     /// One band's progress.
     private final class Band: Sendable {
+        /// The band's first row.
+        let first: Int
         /// The rows it filters in chunks: all of the band but its first row (the first band
-        /// keeps row 0, which has no row above).
+        /// keeps row 0, which has no row above); they end where the band ends.
         let rows: Range<Int>
         /// Its first slot in `saved`: a copy of the row above each chunk, then of the band's
         /// last row.
@@ -41,8 +43,9 @@ final class BandFilter: Sendable {
         let painted = Atomic<Bool>(false)
         let nextChunk = Atomic<Int>(0)
 
-        init(rows: Range<Int>, firstSlot: Int) {
-            self.rows = rows
+        init(band: Range<Int>, firstSlot: Int) {
+            first = band.lowerBound
+            rows = (first == 0 ? first : min(band.upperBound, first + 1))..<band.upperBound
             self.firstSlot = firstSlot
         }
 
@@ -55,7 +58,6 @@ final class BandFilter: Sendable {
         }
     }
 
-    private let bandRows: [Range<Int>]
     private let bands: [Band]
     /// How many bands have been started.
     private let startedBands = Atomic<Int>(0)
@@ -71,14 +73,12 @@ final class BandFilter: Sendable {
     ///   - rowBytes: Samples per row (the canvas's rows hold a filter byte before them).
     ///   - channels: Bytes per pixel.
     init(bands bandRows: [Range<Int>], rowBytes: Int, channels: Int) {
-        self.bandRows = bandRows
         self.rowBytes = rowBytes
         self.channels = channels
         var bands: [Band] = []
         var slots = 0
-        for (index, rows) in bandRows.enumerated() {
-            let band = Band(rows: (index == 0 ? rows.lowerBound : min(rows.upperBound, rows.lowerBound + 1))..<rows.upperBound,
-                            firstSlot: slots)
+        for rows in bandRows {
+            let band = Band(band: rows, firstSlot: slots)
             bands.append(band)
             slots += band.chunks + 1
         }
@@ -113,7 +113,7 @@ final class BandFilter: Sendable {
             let above = band.chunk(k).lowerBound - 1
             if above >= 0 { (slots + (band.firstSlot + k) * rowBytes).update(from: row(above, in: view), count: rowBytes) }
         }
-        (slots + (band.firstSlot + band.chunks) * rowBytes).update(from: row(bandRows[index].upperBound - 1, in: view),
+        (slots + (band.firstSlot + band.chunks) * rowBytes).update(from: row(band.rows.upperBound - 1, in: view),
                                                                   count: rowBytes)
         band.painted.store(true, ordering: .releasing)
         filterChunks(of: index, in: view)
@@ -135,7 +135,7 @@ final class BandFilter: Sendable {
         for index in bands.indices { filterChunks(of: index, in: view) }
         guard let slots = saved.baseAddress else { return }
         for index in bands.indices.dropFirst() {
-            let first = bandRows[index].lowerBound
+            let first = bands[index].first
             let above = bands[index - 1]
             ScanlineFilter.apply(rows: first..<(first + 1), of: view.base, rowBytes: rowBytes, channels: channels,
                                  above: slots + (above.firstSlot + above.chunks) * rowBytes)
