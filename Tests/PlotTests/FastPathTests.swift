@@ -71,38 +71,64 @@ func filteredScanlinesUnfilterToThePixels(channels: Int) {
     }
 }
 
-@Test func scenePNGMatchesEncodingTheRenderedImage() {
-    let scene = SampleFigures.boundary(res: 30).scene()
-    #expect(SceneRasterizer.png(scene, scale: 1) == PNGEncoder.encode(SceneRasterizer.render(scene, scale: 1),
-                                                                       pixelsPerMeter: 2835))
+/// The PNG a scene should encode to in `bands` bands: the whole canvas painted at once,
+/// filtered in one pass, and deflated in one segment per band.
+func wholeImagePNG(_ scene: Scene, scale: Double, bands: Int) -> [UInt8] {
+    var canvas = SceneRasterizer.paint(scene, scale: scale, bands: 1)
+    let (w, h) = (canvas.width, canvas.height)
+    var scanlines = canvas.takeScanlines()
+    ScanlineFilter.apply(to: &scanlines, rowBytes: w * 3, height: h, channels: 3)
+    let segments = Canvas.bandRanges(height: h, bands: bands).map { $0.lowerBound * (1 + w * 3)..<$0.upperBound * (1 + w * 3) }
+    return PNGEncoder.encode(zlibStream: Deflate.zlibCompress(scanlines, segments: segments), width: w, height: h,
+                             channels: 3, pixelsPerMeter: Int((2834.6 * scale).rounded()))
 }
 
-@Test func bandsFilteredAsTheyArePaintedMatchOneWholeImagePass() {
-    // Each band filters its own rows, its first row against the band above's copied last
-    // row; the bytes must equal painting everything and then filtering the whole canvas.
-    for scene in [SampleFigures.boundary(res: 40).scene(), SampleFigures.lossCurve().scene()] {
-        var canvas = SceneRasterizer.paint(scene, scale: 2, bands: 1)
-        let (w, h) = (canvas.width, canvas.height)
-        var scanlines = canvas.takeScanlines()
-        let whole = PNGEncoder.encode(scanlines: &scanlines, width: w, height: h, channels: 3, pixelsPerMeter: 5669)
-        for bands in [1, 2, 3, 7, 700] {   // 700 asked: 480 bands of 2 rows
-            #expect(SceneRasterizer.png(scene, scale: 2, bands: bands) == whole, "\(bands) bands")
+@Test func scenePNGMatchesEncodingTheRenderedImage() {
+    // One band (a 1x figure of 30 x 30 regions is small enough) is the plain encoder's file.
+    let scene = SampleFigures.boundary(res: 30).scene()
+    let png = SceneRasterizer.png(scene, scale: 1, bands: 1)
+    #expect(png == PNGEncoder.encode(SceneRasterizer.render(scene, scale: 1), pixelsPerMeter: 2835))
+    #expect(png == wholeImagePNG(scene, scale: 1, bands: 1))
+}
+
+@Test func bandsEncodedOnTheirOwnMatchOneWholeImagePass() {
+    // Each band is painted with the rows above it that its deflate history needs, filtered
+    // and deflated on its own; the file must equal painting the whole canvas, filtering it in
+    // one pass and deflating it in the same segments.
+    var tinted = SampleFigures.lossCurve().scene()
+    tinted.background = Color(rgb: 0xFFF4E0)   // not a grey: cleared pixel by pixel
+    for scene in [SampleFigures.boundary(res: 40).scene(), SampleFigures.lossCurve().scene(), tinted] {
+        let (w, h) = SceneRasterizer.size(of: scene, scale: 2)
+        let bands = BandEncoder.bands(width: w, height: h)
+        #expect(bands == 8, "a 2x figure's default")
+        #expect(SceneRasterizer.png(scene, scale: 2) == wholeImagePNG(scene, scale: 2, bands: bands))
+        // 1 band; bands shorter than their history (30 and 480 bands: 32 rows and 2 rows).
+        for bands in [1, 2, 3, 7, 30, 700] {   // 700 asked: 480 bands of 2 rows
+            #expect(SceneRasterizer.png(scene, scale: 2, bands: bands) == wholeImagePNG(scene, scale: 2, bands: bands),
+                    "\(bands) bands")
         }
     }
 }
 
-@Test func bandFilterGivesTheSameBytesWhicheverThreadFiltersARow() {
-    // Threads that finish their band take chunks of the others' rows; who filters what
-    // varies from run to run, the bytes must not.
+@Test func bandEncodersGiveTheSameBytesWhicheverThreadTakesABand() {
+    // Each thread keeps its buffer, painter and hash tables from band to band; which thread
+    // takes which band varies from run to run, the bytes must not.
     let scene = SampleFigures.boundary(res: 40).scene()
-    var canvas = SceneRasterizer.paint(scene, scale: 2, bands: 1)
-    let (w, h) = (canvas.width, canvas.height)
-    var scanlines = canvas.takeScanlines()
-    let whole = PNGEncoder.encode(scanlines: &scanlines, width: w, height: h, channels: 3, pixelsPerMeter: 5669)
+    let expected = [2, 3, 8].map { wholeImagePNG(scene, scale: 2, bands: $0) }
     for run in 0..<24 {
-        let bands = [2, 3, 5][run % 3]
-        #expect(SceneRasterizer.png(scene, scale: 2, bands: bands) == whole, "run \(run), \(bands) bands")
+        let k = run % 3, bands = [2, 3, 8][k]
+        #expect(SceneRasterizer.png(scene, scale: 2, bands: bands) == expected[k], "run \(run), \(bands) bands")
     }
+}
+
+@Test func pngBandsFollowTheScanlineBytes() {
+    #expect(BandEncoder.bands(width: 1, height: 1) == 1)
+    #expect(BandEncoder.bands(width: 640, height: 480) == 2)   // 0.92 MB of scanlines
+    #expect(BandEncoder.bands(width: 200_000, height: 3) == 3)  // 1.8 MB, but never more bands than rows
+    // The history above a band: enough rows for deflate's reach, or all there are.
+    #expect(BandEncoder.historyRows(above: 120, stride: 3841) == 9)
+    #expect(BandEncoder.historyRows(above: 4, stride: 3841) == 4)
+    #expect(BandEncoder.historyRows(above: 0, stride: 3841) == 0)
 }
 
 /// Scores of three classes on an n x n grid over [-1, 1]^2: minus the squared distance to

@@ -21,6 +21,30 @@ import Testing
         #expect(tally.values == [Int](repeating: 1, count: count))
     }
 
+    /// With per-thread state: each iteration runs once, each thread makes its state once
+    /// (so no more states than threads) and keeps it for every iteration it takes.
+    @Test(arguments: [0, 1, 2, 17, 1000])
+    func workersAreMadeOncePerThread(count: Int) {
+        final class Worker {
+            let id: Int
+            var taken = 0
+            init(id: Int) { self.id = id }
+        }
+        let tally = Tally(count)
+        let made = Atomic<Int>(0)
+        // Per worker, how many iterations it took (its id indexes the list).
+        let takenByWorker = Tally(64)
+        ForkJoin.run(iterations: count, worker: { Worker(id: made.add(1, ordering: .relaxed).oldValue) }) { worker, i in
+            worker.taken += 1
+            tally.add(i)
+            takenByWorker.add(worker.id)
+        }
+        #expect(tally.values == [Int](repeating: 1, count: count))
+        let workers = made.load(ordering: .relaxed)
+        #expect(workers <= max(1, min(count, Int(snn_usable_cpu_count()))) && (count == 0) == (workers == 0))
+        #expect(takenByWorker.values.reduce(0, +) == count && takenByWorker.values[..<workers].allSatisfy { $0 > 0 })
+    }
+
     /// With two usable CPUs or more, two iterations run at the same time: the first waits
     /// (up to 10 s) until the second has started, which it can only do on another thread.
     @Test(.enabled(if: snn_usable_cpu_count() >= 2, "needs two CPUs"))

@@ -16,7 +16,19 @@ public enum Deflate {
     /// - Parameter data: The bytes to compress.
     /// - Returns: The zlib stream that `zlib.decompress` accepts.
     public static func zlibCompress(_ data: [UInt8]) -> [UInt8] {
-        let ranges = segments(of: data.count)
+        zlibCompress(data, segments: segments(of: data.count))
+    }
+
+    /// Compresses bytes into a zlib stream cut into the given segments (tests compare the PNG
+    /// encoder's bands, each deflated on its own, with this).
+    /// - Parameters:
+    ///   - data: The bytes to compress.
+    ///   - ranges: Consecutive segments covering `data`, none empty (unless `data` is).
+    /// - Returns: The zlib stream.
+    static func zlibCompress(_ data: [UInt8], segments ranges: [Range<Int>]) -> [UInt8] {
+        precondition(ranges.first?.lowerBound == 0 && ranges.last?.upperBound == data.count
+                     && zip(ranges, ranges.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound },
+                     "segments must cover the data in order")
         var parts = [[UInt8]](repeating: [], count: ranges.count)
         var sums = [UInt32](repeating: 1, count: ranges.count)
         parts.withUnsafeMutableBufferPointer { partsOut in
@@ -29,12 +41,25 @@ public enum Deflate {
                 }
             }
         }
+        return zlibStream(parts: parts, checksums: sums, lengths: ranges.map(\.count))
+    }
+
+    /// Joins segments compressed on their own into one zlib stream: the header, the segments'
+    /// deflate bytes in order (all but the last ending on a byte boundary, the last with the
+    /// final block), and the Adler-32 of all the input, combined from each segment's.
+    /// - Parameters:
+    ///   - parts: Each segment's deflate bytes.
+    ///   - checksums: Each segment's Adler-32.
+    ///   - lengths: Each segment's input length.
+    /// - Returns: The zlib stream.
+    static func zlibStream(parts: [[UInt8]], checksums: [UInt32], lengths: [Int]) -> [UInt8] {
+        precondition(parts.count == checksums.count && parts.count == lengths.count, "one checksum and length per part")
         var out: [UInt8] = [0x78, 0x9C]
         out.reserveCapacity(2 + parts.reduce(0) { $0 + $1.count } + 4)
         var a: UInt32 = 1
         for (k, part) in parts.enumerated() {
             out += part
-            a = Adler32.combine(a, sums[k], secondLength: ranges[k].count)
+            a = Adler32.combine(a, checksums[k], secondLength: lengths[k])
         }
         out += [UInt8(a >> 24), UInt8((a >> 16) & 0xFF), UInt8((a >> 8) & 0xFF), UInt8(a & 0xFF)]
         return out
@@ -60,7 +85,12 @@ public enum Deflate {
         return (0..<n).map { k in min(count, k * length)..<min(count, (k + 1) * length) }
     }
 
-    /// Compresses `data[range]` as the part of a deflate stream that follows `data[..<range]`.
+    /// How far back a match may reach: a segment needs this many bytes before it (fewer at the
+    /// start of the data) as its history.
+    static var historyBytes: Int { LZ77Matcher.maxDistance }
+
+    /// Compresses `data[range]` as the part of a deflate stream that follows `data[..<range]`
+    /// (of which only the last `historyBytes` are read).
     /// - Parameters:
     ///   - data: The whole input.
     ///   - range: The segment to compress.
@@ -68,8 +98,15 @@ public enum Deflate {
     ///     block, on a byte boundary, so the next segment's bytes can follow.
     /// - Returns: The segment's deflate bytes.
     static func compress(_ data: [UInt8], range: Range<Int>, final: Bool) -> [UInt8] {
+        var tables = LZ77Matcher.Tables()
+        return compress(data, range: range, final: final, tables: &tables)
+    }
+
+    /// `compress(_:range:final:)` with hash tables kept from the caller's previous segment.
+    static func compress(_ data: [UInt8], range: Range<Int>, final: Bool, tables: inout LZ77Matcher.Tables) -> [UInt8] {
         var writer = BitWriter(capacity: range.count / 16 + 1024)   // grows by doubling
-        var matcher = LZ77Matcher(data: data, range: range)
+        var matcher = LZ77Matcher(data: data, range: range, tables: tables)
+        defer { tables = matcher.takeTables() }
         var blockStart = range.lowerBound
         var done = false
         while !done {

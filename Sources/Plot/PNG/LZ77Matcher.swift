@@ -60,22 +60,44 @@ struct LZ77Matcher {
     private static let maxLazy = 16
     private static let niceLength = 128
     private static let maxInsert = 32
-    private static let maxDistance = 32768 - 262
+    /// The farthest a match reaches back (zlib's: the window less its lookahead).
+    static let maxDistance = 32768 - 262
 
     /// Where matching stops: the end of the segment being compressed.
     private let end: Int
+
+    /// The hash chains' tables, kept from one segment to the next by a caller that compresses
+    /// several (256 KB that a new process would otherwise fault in for each).
+    struct Tables {
+        fileprivate var head: [Int32] = []
+        fileprivate var prev: [Int32] = []
+
+        /// No tables yet: the first matcher makes them.
+        init() {}
+    }
 
     /// Creates a matcher for one segment of `data`, as the continuation of a deflate stream
     /// that already holds everything before `range` (pigz's way of compressing on several
     /// cores): matches may reach back into the 32 KB before the segment, whose positions are
     /// put in the hash chains first, and never past `range.upperBound`.
-    init(data: [UInt8], range: Range<Int>) {
+    /// - Parameters:
+    ///   - data: The whole input.
+    ///   - range: The segment to match.
+    ///   - tables: Tables to reuse (reset here; `takeTables()` hands them back).
+    init(data: [UInt8], range: Range<Int>, tables: Tables = Tables()) {
         precondition(range.lowerBound >= 0 && range.upperBound <= data.count, "segment out of bounds")
         self.data = data
         end = range.upperBound
         pos = range.lowerBound
-        head = [Int32](repeating: -1, count: Self.hashSize)
-        prev = [Int32](repeating: -1, count: Self.windowSize)
+        head = tables.head
+        prev = tables.prev
+        if head.count == Self.hashSize && prev.count == Self.windowSize {
+            head.withUnsafeMutableBufferPointer { $0.update(repeating: -1) }
+            prev.withUnsafeMutableBufferPointer { $0.update(repeating: -1) }
+        } else {
+            head = [Int32](repeating: -1, count: Self.hashSize)
+            prev = [Int32](repeating: -1, count: Self.windowSize)
+        }
         let primed = max(0, range.lowerBound - Self.maxDistance)..<range.lowerBound
         data.withUnsafeBufferPointer { d in
             head.withUnsafeMutableBufferPointer { h in
@@ -92,6 +114,14 @@ struct LZ77Matcher {
                 }
             }
         }
+    }
+
+    /// Hands the hash tables over for the next segment's matcher, leaving this one without.
+    mutating func takeTables() -> Tables {
+        var tables = Tables()
+        swap(&tables.head, &head)
+        swap(&tables.prev, &prev)
+        return tables
     }
 
     /// Puts position `i` (with two bytes after it) at the head of its hash chain and returns

@@ -27,7 +27,7 @@ public enum PNGEncoder {
 
     /// Encodes rows already in scanline layout (a spare byte, then `width * channels` samples,
     /// per row), filtering them in place, with no second image-sized buffer (`encode(_:)`'s
-    /// path; the rasteriser filters as it paints and calls `encode(filtered:)`).
+    /// path).
     /// - Parameters:
     ///   - scanlines: `height * (1 + width * channels)` bytes; filtered on return.
     ///   - width: Width in pixels.
@@ -44,7 +44,7 @@ public enum PNGEncoder {
     }
 
     /// Encodes rows already filtered (a filter-type byte, then `width * channels` filtered
-    /// samples, per row): the rasteriser filters each band as it finishes painting it.
+    /// samples, per row).
     /// - Parameters:
     ///   - filtered: `height * (1 + width * channels)` bytes.
     ///   - width: Width in pixels.
@@ -54,8 +54,23 @@ public enum PNGEncoder {
     /// - Returns: The PNG file bytes.
     static func encode(filtered: [UInt8], width: Int, height: Int, channels: Int, pixelsPerMeter: Int = 0) -> [UInt8] {
         precondition(filtered.count == height * (1 + width * channels), "scanline bytes must match the size")
+        return encode(zlibStream: Deflate.zlibCompress(filtered), width: width, height: height, channels: channels,
+                      pixelsPerMeter: pixelsPerMeter)
+    }
+
+    /// Wraps filtered rows already compressed into a zlib stream (the rasteriser deflates each
+    /// band of rows as it paints it; see `BandEncoder`) in a PNG file.
+    /// - Parameters:
+    ///   - zlibStream: The zlib stream of the filtered rows.
+    ///   - width: Width in pixels.
+    ///   - height: Height in pixels.
+    ///   - channels: 3 (RGB) or 4 (RGBA).
+    ///   - pixelsPerMeter: Resolution for a pHYs chunk; none when 0.
+    /// - Returns: The PNG file bytes.
+    static func encode(zlibStream: [UInt8], width: Int, height: Int, channels: Int, pixelsPerMeter: Int = 0) -> [UInt8] {
+        precondition(channels == 3 || channels == 4, "channels must be 3 or 4")
         return file(width: width, height: height, colorType: channels == 3 ? 2 : 6, pixelsPerMeter: pixelsPerMeter,
-                    scanlines: filtered)
+                    idat: zlibStream)
     }
 
     /// Encodes a palette image (colour type 3, 8 bits per index).
@@ -74,13 +89,13 @@ public enum PNGEncoder {
         var extra = [("PLTE", plte)]
         if !alphas.isEmpty { extra.append(("tRNS", alphas)) }
         return file(width: width, height: height, colorType: 3, pixelsPerMeter: pixelsPerMeter, extra: extra,
-                    scanlines: scanlines)
+                    idat: Deflate.zlibCompress(scanlines))
     }
 
     /// The PNG file: signature, IHDR (8 bits per sample), pHYs, `extra` chunks, one IDAT of the
-    /// (already filtered) scanlines, IEND.
+    /// compressed scanlines, IEND.
     private static func file(width: Int, height: Int, colorType: UInt8, pixelsPerMeter: Int,
-                             extra: [(String, [UInt8])] = [], scanlines: [UInt8]) -> [UInt8] {
+                             extra: [(String, [UInt8])] = [], idat: [UInt8]) -> [UInt8] {
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         var ihdr: [UInt8] = []
         ihdr += bigEndian(UInt32(width))
@@ -92,7 +107,7 @@ public enum PNGEncoder {
             appendChunk("pHYs", p + p + [1], to: &png)
         }
         for (type, data) in extra { appendChunk(type, data, to: &png) }
-        appendChunk("IDAT", Deflate.zlibCompress(scanlines), to: &png)
+        appendChunk("IDAT", idat, to: &png)
         appendChunk("IEND", [], to: &png)
         return png
     }

@@ -133,29 +133,54 @@ struct Canvas {
 }
 
 /// The pixels of a `Canvas` while it is painted: a pointer and the layout, so several threads
-/// can paint disjoint bands of rows at once. Writes are checked against the canvas in debug
-/// builds; callers keep to their clip.
+/// can paint disjoint bands of rows at once. Writes are checked against the rows the memory
+/// holds in debug builds; callers keep to their clip.
+///
+/// The memory may hold only some of the image's rows (`rows`): the PNG encoder paints a band
+/// at a time into a buffer of the band's size (see `BandEncoder`). Coordinates stay the
+/// image's.
 struct CanvasView: @unchecked Sendable {
+    /// Row `rows.lowerBound`'s filter byte.
     let base: UnsafeMutablePointer<UInt8>
     let width: Int
+    /// The whole image's height.
     let height: Int
     /// Bytes per row: the filter-type byte, then RGB samples.
     let stride: Int
+    /// The image rows the memory holds, from `base` on.
+    let rows: Range<Int>
+
+    /// A view of memory holding every row of the image.
+    init(base: UnsafeMutablePointer<UInt8>, width: Int, height: Int, stride: Int) {
+        self.init(base: base, width: width, height: height, stride: stride, rows: 0..<height)
+    }
+
+    /// A view of memory holding some of the image's rows.
+    init(base: UnsafeMutablePointer<UInt8>, width: Int, height: Int, stride: Int, rows: Range<Int>) {
+        precondition(rows.lowerBound >= 0 && rows.upperBound <= height, "rows outside the image")
+        self.base = base
+        self.width = width
+        self.height = height
+        self.stride = stride
+        self.rows = rows
+    }
 
     /// The index of pixel (x, y)'s red sample.
     @inline(__always)
-    func offset(_ x: Int, _ y: Int) -> Int { y * stride + 1 + x * 3 }
+    func offset(_ x: Int, _ y: Int) -> Int { (y - rows.lowerBound) * stride + 1 + x * 3 }
 
     /// Sets every pixel of `rows` to a colour and each row's filter byte to 0.
-    func clear(rows: Range<Int>, to background: Color) {
+    func clear(rows cleared: Range<Int>, to background: Color) {
+        assert(cleared.lowerBound >= rows.lowerBound && cleared.upperBound <= rows.upperBound, "clear outside the rows held")
         let (r, g, b) = background.bytes
+        let first = base + (cleared.lowerBound - rows.lowerBound) * stride
         if r == g && g == b {
-            (base + rows.lowerBound * stride).initialize(repeating: r, count: rows.count * stride)
+            first.initialize(repeating: r, count: cleared.count * stride)
         } else {
             let ink = Ink(background.withAlpha(1))
-            for y in rows { paint(y: y, from: 0, to: width, ink: ink, coverage: 1) }
+            for y in cleared { paint(y: y, from: 0, to: width, ink: ink, coverage: 1) }
         }
-        for y in rows { base[y * stride] = 0 }
+        for k in 0..<cleared.count { first[k * stride] = 0 }
     }
 
     /// Blends a colour (components in 0...1) into one pixel with the given opacity.
@@ -168,7 +193,7 @@ struct CanvasView: @unchecked Sendable {
     /// where the result is opaque, else `p + (c - p) * alpha` rounded to the nearest level.
     @inline(__always)
     func paint(y: Int, from x0: Int, to x1: Int, ink: Ink, coverage: Float) {
-        assert(y >= 0 && y < height && x0 >= 0 && x1 <= width, "paint outside the canvas")
+        assert(rows.contains(y) && x0 >= 0 && x1 <= width, "paint outside the rows held")
         let alpha = coverage * ink.alpha
         var p = base + offset(x0, y)
         let end = p + (x1 - x0) * 3

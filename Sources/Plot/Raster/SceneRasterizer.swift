@@ -16,17 +16,11 @@ public enum SceneRasterizer {
     ///   - scene: The scene.
     ///   - scale: Device pixels per scene pixel.
     ///   - bands: How many bands to paint at once (by default one per 400 rows, at most four).
-    ///   - starting: Called by each band's task before it paints, with the band's index.
-    ///   - then: More work for each band's task once its rows are painted: the view, the
-    ///     band's rows and its index.
-    static func paint(_ scene: Scene, scale: Double, bands: Int? = nil, starting: ((Int) -> Void)? = nil,
-                      then: ((CanvasView, Range<Int>, Int) -> Void)? = nil) -> Canvas {
+    static func paint(_ scene: Scene, scale: Double, bands: Int? = nil) -> Canvas {
         let (w, h) = size(of: scene, scale: scale)
-        return Canvas(width: w, height: h, background: scene.background, bands: bands ?? Self.bands(height: h)) { view, rows, band in
-            starting?(band)
-            var painter = Painter(scale: scale)
+        return Canvas(width: w, height: h, background: scene.background, bands: bands ?? Self.bands(height: h)) { view, rows, _ in
+            var painter = ScenePainter(scale: scale)
             painter.paint(scene.items, clip: IntRect(x0: 0, y0: rows.lowerBound, x1: w, y1: rows.upperBound), on: view)
-            then?(view, rows, band)
         }
     }
 
@@ -52,141 +46,25 @@ public enum SceneRasterizer {
 
     /// `png(_:scale:)` with a chosen band count (tests vary it).
     ///
-    /// The canvas is opaque and already in scanline layout, and its rows are filtered in place
-    /// as soon as their band is painted, while they are still in the core's cache, by the
-    /// band's task and by any other task that is done with its own band (see `BandFilter`),
-    /// instead of a separate pass over the whole canvas after every band is done. The bytes
-    /// are those of a whole-image pass.
+    /// Each band is painted, filtered and deflated by one thread, in a buffer of its own size
+    /// that the thread keeps for the next band it takes (see `BandEncoder`); the bands' deflate
+    /// segments are then joined into one zlib stream. No image-sized buffer is made.
     static func png(_ scene: Scene, scale: Double, bands: Int?) -> [UInt8] {
         let (w, h) = size(of: scene, scale: scale)
-        let ranges = Canvas.bandRanges(height: h, bands: bands ?? Self.bands(height: h))
-        // `Canvas` splits the rows again from the count; the same split (one band's index
-        // names the same rows in both).
-        assert(Canvas.bandRanges(height: h, bands: ranges.count) == ranges)
-        let filter = BandFilter(bands: ranges, rowBytes: w * 3, channels: 3)
-        var canvas = paint(scene, scale: scale, bands: ranges.count, starting: filter.started) { view, _, band in
-            filter.painted(band, in: view)
+        let ranges = Canvas.bandRanges(height: h, bands: bands ?? BandEncoder.bands(width: w, height: h))
+        var parts = [[UInt8]](repeating: [], count: ranges.count)
+        var sums = [UInt32](repeating: 1, count: ranges.count)
+        parts.withUnsafeMutableBufferPointer { partsOut in
+            sums.withUnsafeMutableBufferPointer { sumsOut in
+                // Each band writes only its own element of the two buffers.
+                nonisolated(unsafe) let partsOut = partsOut, sumsOut = sumsOut
+                ForkJoin.run(iterations: ranges.count, worker: { BandEncoder(scene: scene, scale: scale) }) { encoder, k in
+                    (partsOut[k], sumsOut[k]) = encoder.encode(rows: ranges[k], final: k == ranges.count - 1)
+                }
+            }
         }
-        canvas.withView { filter.finish(in: $0) }
-        return PNGEncoder.encode(filtered: canvas.takeScanlines(), width: w, height: h, channels: 3,
+        let stream = Deflate.zlibStream(parts: parts, checksums: sums, lengths: ranges.map { $0.count * (1 + w * 3) })
+        return PNGEncoder.encode(zlibStream: stream, width: w, height: h, channels: 3,
                                  pixelsPerMeter: Int((2834.6 * scale).rounded()))
-    }
-}
-
-/// Walks scene items and paints them with device-pixel geometry.
-private struct Painter {
-    let scale: Double
-    /// Coverage buffers shared by every fill of the render.
-    private var raster = CoverageRasterizer()
-    /// Markers rasterised so far, by size (nil: too large to stamp). A figure has one or a few
-    /// sizes, so a list searched in order serves; a dictionary keyed by `MarkerSprite.Key` cost
-    /// a new process about 0.1 ms per band, in the runtime's first conformance lookup for it.
-    private var sprites: [SpriteSlot] = []
-
-    /// A marker size and its sprite (nil: too large to stamp). A struct, not a tuple: a list
-    /// of tuples was copied through the runtime's generic tuple witnesses on every lookup.
-    private struct SpriteSlot {
-        let key: MarkerSprite.Key
-        let sprite: MarkerSprite?
-    }
-
-    init(scale: Double) { self.scale = scale }
-
-    func device(_ p: Point) -> Point { Point(p.x * scale, p.y * scale) }
-
-    mutating func paint(_ items: [SceneItem], clip: IntRect, on canvas: CanvasView) {
-        for item in items {
-            switch item {
-            case .fill(let path, let color):
-                let polys = path.mapped(device).flattened(tolerance: 0.15).map(\.points)
-                fill(polys, color: color, clip: clip, on: canvas)
-            case .stroke(let path, let stroke):
-                stroked(path.mapped(device), stroke, clip: clip, on: canvas)
-            case .circle(let center, let radius, let fillColor, let stroke):
-                // Centres snap to whole device pixels, so markers of one size are stamped from
-                // one rasterised copy and come out identical (see `MarkerSprite`). A circle
-                // centred beyond 10^7 device pixels or of no finite size draws nothing, and an
-                // outline of no finite width, or of none, is left out.
-                let c = device(center), r = radius * scale
-                let strokeWidth = (stroke?.width ?? 0) * scale
-                let outline = strokeWidth.isFinite && strokeWidth != 0 ? stroke : nil
-                let width = outline == nil ? 0 : strokeWidth
-                guard c.x.isFinite, c.y.isFinite, abs(c.x) < 1e7, abs(c.y) < 1e7, r.isFinite else { continue }
-                let (x, y) = (Int(c.x.rounded()), Int(c.y.rounded()))
-                // Markers outside this band's rows need no pixels (each band sees them all).
-                let reach = r + width + 2
-                if Double(y) + reach < Double(clip.y0) || Double(y) - reach > Double(clip.y1) { continue }
-                if let sprite = sprite(MarkerSprite.Key(radius: r, strokeWidth: width)) {
-                    sprite.stamp(x: x, y: y, fill: fillColor.map(Ink.init), outline: outline.map { Ink($0.color) },
-                                 clip: clip, on: canvas)
-                    continue
-                }
-                let snapped = Point(Double(x), Double(y))
-                if let f = fillColor {
-                    fill([Stroker.circle(snapped, r)], color: f, clip: clip, on: canvas)
-                }
-                if let s = outline {
-                    fill(Stroker.ring(snapped, r, width: width), color: s.color, clip: clip, on: canvas)
-                }
-            case .text(let t):
-                let path = TextLayout.outline(t).mapped(device)
-                fill(path.flattened(tolerance: 0.1).map(\.points), color: t.color, clip: clip, on: canvas)
-            case .image(let img, let rect, let interpolation):
-                let r = Rect(x: rect.x * scale, y: rect.y * scale, width: rect.width * scale,
-                             height: rect.height * scale)
-                canvas.draw(img, in: r, clip: clip, interpolation: interpolation)
-            case .clipped(let rect, let inner):
-                func px(_ v: Double) -> Int { Int(min(1e7, max(-1e7, (v * scale).rounded()))) }
-                let r = IntRect(x0: px(rect.x), y0: px(rect.y), x1: px(rect.maxX), y1: px(rect.maxY))
-                let c = clip.intersection(r)
-                if !c.isEmpty { paint(inner, clip: c, on: canvas) }
-            }
-        }
-    }
-
-    /// The stamp for markers of one size, rasterised on first use.
-    private mutating func sprite(_ key: MarkerSprite.Key) -> MarkerSprite? {
-        if let known = sprites.first(where: { $0.key == key }) { return known.sprite }
-        let made = MarkerSprite(key, raster: &raster)
-        sprites.append(SpriteSlot(key: key, sprite: made))
-        return made
-    }
-
-    private mutating func stroked(_ path: Path, _ s: Stroke, clip: IntRect, on canvas: CanvasView) {
-        let width = max(1, s.width * scale)
-        var polys: [[Point]] = []
-        for sub in path.flattened(tolerance: 0.15) {
-            var pieces: [(points: [Point], closed: Bool)] = [sub]
-            if !s.dash.isEmpty {
-                var pts = sub.points
-                if sub.closed, let f = pts.first { pts.append(f) }
-                pieces = Stroker.dashed(pts, pattern: s.dash.map { $0 * scale }).map { ($0, false) }
-            }
-            for piece in pieces {
-                polys += Stroker.polygons(piece.points, closed: piece.closed, width: width, cap: s.cap,
-                                          join: s.join)
-            }
-        }
-        // Hairlines thinner than a device pixel are drawn one pixel wide, lighter.
-        var color = s.color
-        if s.width * scale < 1 { color = color.withAlpha(color.alpha * max(0, s.width * scale)) }
-        fill(polys, color: color, clip: clip, on: canvas)
-    }
-
-    private mutating func fill(_ polys: [[Point]], color: Color, clip: IntRect, on canvas: CanvasView) {
-        var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
-        for poly in polys {
-            for p in poly {
-                minX = min(minX, p.x); minY = min(minY, p.y)
-                maxX = max(maxX, p.x); maxY = max(maxY, p.y)
-            }
-        }
-        guard minX.isFinite, maxX.isFinite, minY.isFinite, maxY.isFinite else { return }
-        // Clamped to the clip before converting, so far-away geometry cannot overflow Int.
-        func clamp(_ v: Double, _ lo: Int, _ hi: Int) -> Int { Int(min(Double(hi), max(Double(lo), v))) }
-        let box = IntRect(x0: clamp(minX.rounded(.down), clip.x0, clip.x1), y0: clamp(minY.rounded(.down), clip.y0, clip.y1),
-                          x1: clamp(maxX.rounded(.up) + 1, clip.x0, clip.x1), y1: clamp(maxY.rounded(.up) + 1, clip.y0, clip.y1))
-        guard !box.isEmpty else { return }
-        raster.fill(polys, in: box, ink: Ink(color), on: canvas)
     }
 }

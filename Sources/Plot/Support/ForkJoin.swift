@@ -35,22 +35,47 @@ enum ForkJoin {
     ///   - iterations: How many iterations.
     ///   - body: One iteration, given its index.
     static func run(iterations: Int, _ body: @Sendable (Int) -> Void) {
+        run(iterations: iterations, worker: {}) { _, i in body(i) }
+    }
+
+    /// `run(iterations:_:)` with state that each thread makes once, on taking its first
+    /// iteration, and keeps for the others it takes: buffers that a fresh process would
+    /// otherwise fault in anew for every iteration (the PNG encoder's bands).
+    ///
+    /// What a worker holds must not change an iteration's result: which thread takes which
+    /// iteration varies from run to run.
+    /// - Parameters:
+    ///   - iterations: How many iterations.
+    ///   - worker: Makes one thread's state.
+    ///   - body: One iteration, given the thread's state and the iteration's index.
+    static func run<Worker>(iterations: Int, worker: @Sendable () -> Worker,
+                            _ body: @Sendable (inout Worker, Int) -> Void) {
         // One iteration or none needs no helper, nor the affinity call that counts CPUs.
         let helpers = iterations > 1 ? min(iterations, Int(snn_usable_cpu_count())) - 1 : 0
         guard helpers > 0 else {
-            for i in 0..<max(0, iterations) { body(i) }
+            guard iterations > 0 else { return }
+            var state = worker()
+            for i in 0..<iterations { body(&state, i) }
             return
         }
-        withoutActuallyEscaping(body) { body in
-            let loop = SharedLoop(count: iterations, body: body)
-            var threads: [pthread_t] = []
-            threads.reserveCapacity(helpers)
-            for _ in 0..<helpers {
-                // Without a helper the calling thread runs its share too.
-                if let thread = startElsewhere({ loop.work() }) { threads.append(thread) }
+        withoutActuallyEscaping(worker) { worker in
+            withoutActuallyEscaping(body) { body in
+                let next = Counter(count: iterations)
+                let work: @Sendable () -> Void = {
+                    guard let first = next.take() else { return }
+                    var state = worker()
+                    body(&state, first)
+                    while let i = next.take() { body(&state, i) }
+                }
+                var threads: [pthread_t] = []
+                threads.reserveCapacity(helpers)
+                for _ in 0..<helpers {
+                    // Without a helper the calling thread runs its share too.
+                    if let thread = startElsewhere(work) { threads.append(thread) }
+                }
+                work()
+                for thread in threads { pthread_join(thread, nil) }
             }
-            loop.work()
-            for thread in threads { pthread_join(thread, nil) }
         }
     }
 
@@ -83,24 +108,17 @@ enum ForkJoin {
         init(_ run: @escaping @Sendable () -> Void) { self.run = run }
     }
 
-    /// The loop every thread takes iterations from.
-    private final class SharedLoop: Sendable {
+    /// Hands out the indices `0..<count`, each once, to whichever thread asks.
+    private final class Counter: Sendable {
         private let next = Atomic<Int>(0)
         private let count: Int
-        private let body: @Sendable (Int) -> Void
 
-        init(count: Int, body: @escaping @Sendable (Int) -> Void) {
-            self.count = count
-            self.body = body
-        }
+        init(count: Int) { self.count = count }
 
-        /// Takes iterations until none are left.
-        func work() {
-            while true {
-                let i = next.add(1, ordering: .relaxed).oldValue
-                guard i < count else { return }
-                body(i)
-            }
+        /// The next index, or nil when none is left.
+        func take() -> Int? {
+            let i = next.add(1, ordering: .relaxed).oldValue
+            return i < count ? i : nil
         }
     }
 }
