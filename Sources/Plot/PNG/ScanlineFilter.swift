@@ -60,8 +60,8 @@ enum ScanlineFilter {
         }
     }
 
-    /// Filters some rows of an image in place, bottom up: a chunk of the rasteriser's canvas,
-    /// filtered as soon as its band is painted (see `BandFilter`).
+    /// Filters some rows of an image in place, bottom up: a band of the PNG encoder's rows,
+    /// filtered as soon as it is painted (see `BandEncoder`).
     /// - Parameters:
     ///   - rows: The rows to filter.
     ///   - base: The image: rows of a filter-type byte and `rowBytes` samples.

@@ -4,11 +4,12 @@
 /// Why 8 bits and this layout: a fresh process (each notebook kernel's first figure, every
 /// benchmark run) pays a page fault for every 4 KB it touches first, so memory is the main cost
 /// of a 1280 x 960 render. The earlier float canvas (14.7 MB) plus its 8-bit copy and the
-/// filtered copy touched about 22 MB; this one is 3.7 MB, filtered in place (each band's rows
-/// by its own task, the first rows of the bands below the first afterwards; see
-/// `SceneRasterizer.png`) and deflated directly. Blending rounds to 8 bits each time, so pixels
-/// where several translucent layers overlap can differ by a level from a float canvas; a
-/// single layer over an opaque pixel gives the same byte.
+/// filtered copy touched about 22 MB; this one is 3.7 MB and can be filtered in place. The PNG
+/// backend goes further and holds only a band of rows per thread (`BandEncoder`, which paints
+/// through a `CanvasView` of its buffer); a whole canvas serves `SceneRasterizer.render`.
+/// Blending rounds to 8 bits each time, so pixels where several translucent layers overlap can
+/// differ by a level from a float canvas; a single layer over an opaque pixel gives the same
+/// byte.
 struct Canvas {
     let width: Int
     let height: Int
