@@ -140,6 +140,19 @@ func huffmanLengthsAreCompleteAndLimited(freq: [Int], limit: Int) {
     #expect(four.allSatisfy { $0.count <= size && four[0].count - $0.count < four.count })
 }
 
+@Test func reusedHashTablesGiveTheTokensOfFreshOnes() {
+    // A segment compressed with tables an earlier segment left full must come out as with
+    // fresh tables: only the heads are cleared between segments.
+    let samples = deflateSamples().filter { $0.1.count > 1000 }
+    var tables = LZ77Matcher.Tables()
+    for (name, data) in samples + samples.reversed() {
+        for range in [0..<data.count, (data.count / 3)..<data.count] {
+            let fresh = Deflate.compress(data, range: range, final: true)
+            #expect(Deflate.compress(data, range: range, final: true, tables: &tables) == fresh, "\(name) \(range)")
+        }
+    }
+}
+
 @Test func adler32CombineMatchesTheJoinedChecksum() {
     var rng = TestRandom(state: 7)
     let data = (0..<100_000).map { _ in UInt8(truncatingIfNeeded: rng.next()) }

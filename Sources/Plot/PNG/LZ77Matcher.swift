@@ -83,7 +83,7 @@ struct LZ77Matcher {
     /// - Parameters:
     ///   - data: The whole input.
     ///   - range: The segment to match.
-    ///   - tables: Tables to reuse (reset here; `takeTables()` hands them back).
+    ///   - tables: Tables to reuse (`takeTables()` hands them back).
     init(data: [UInt8], range: Range<Int>, tables: Tables = Tables()) {
         precondition(range.lowerBound >= 0 && range.upperBound <= data.count, "segment out of bounds")
         self.data = data
@@ -92,8 +92,12 @@ struct LZ77Matcher {
         head = tables.head
         prev = tables.prev
         if head.count == Self.hashSize && prev.count == Self.windowSize {
+            // Only the heads need clearing. A chain is read from a head, and every link it
+            // reaches was written this segment: `prev` at a position is written when that
+            // position goes in, and only positions that went in this segment are ever linked
+            // to. So what an earlier segment left in `prev` is never read, and the tokens are
+            // those of fresh tables (tested).
             head.withUnsafeMutableBufferPointer { $0.update(repeating: -1) }
-            prev.withUnsafeMutableBufferPointer { $0.update(repeating: -1) }
         } else {
             head = [Int32](repeating: -1, count: Self.hashSize)
             prev = [Int32](repeating: -1, count: Self.windowSize)

@@ -38,7 +38,7 @@ struct BandEncoder {
         self.scene = scene
         (width, height) = SceneRasterizer.size(of: scene, scale: scale)
         stride = 1 + width * 3
-        painter = ScenePainter(scale: scale)
+        painter = ScenePainter(items: scene.items, scale: scale)
     }
 
     /// How many bands a PNG of this size is encoded in: one per 512 KB of scanlines or so, so
@@ -89,7 +89,7 @@ struct BandEncoder {
             guard let base = memory.baseAddress else { return }
             let view = CanvasView(base: base, width: width, height: height, stride: stride, rows: painted)
             view.clear(rows: painted, to: scene.background)
-            painter.paint(scene.items, clip: IntRect(x0: 0, y0: top, x1: width, y1: band.upperBound), on: view)
+            painter.paint(rows: painted, on: view)
             // Rows counted from `top`; row 0 of the image has no row above, any other top row
             // is only the row the next one is filtered against.
             let filtered = (top == 0 ? 0 : 1)..<painted.count

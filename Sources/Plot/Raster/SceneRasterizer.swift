@@ -19,8 +19,8 @@ public enum SceneRasterizer {
     static func paint(_ scene: Scene, scale: Double, bands: Int? = nil) -> Canvas {
         let (w, h) = size(of: scene, scale: scale)
         return Canvas(width: w, height: h, background: scene.background, bands: bands ?? Self.bands(height: h)) { view, rows, _ in
-            var painter = ScenePainter(scale: scale)
-            painter.paint(scene.items, clip: IntRect(x0: 0, y0: rows.lowerBound, x1: w, y1: rows.upperBound), on: view)
+            var painter = ScenePainter(items: scene.items, scale: scale)
+            painter.paint(rows: rows, on: view)
         }
     }
 
