@@ -105,7 +105,7 @@ public enum Deflate {
     /// `compress(_:range:final:)` with hash tables kept from the caller's previous segment.
     static func compress(_ data: [UInt8], range: Range<Int>, final: Bool, tables: inout LZ77Matcher.Tables) -> [UInt8] {
         var writer = BitWriter(capacity: range.count / 16 + 1024)   // grows by doubling
-        var matcher = LZ77Matcher(data: data, range: range, tables: tables)
+        var matcher = LZ77Matcher(data: data, range: range, tables: &tables)
         defer { tables = matcher.takeTables() }
         var blockStart = range.lowerBound
         var done = false

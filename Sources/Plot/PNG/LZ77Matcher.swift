@@ -83,14 +83,18 @@ struct LZ77Matcher {
     /// - Parameters:
     ///   - data: The whole input.
     ///   - range: The segment to match.
-    ///   - tables: Tables to reuse (`takeTables()` hands them back).
-    init(data: [UInt8], range: Range<Int>, tables: Tables = Tables()) {
+    ///   - tables: Tables to reuse, taken (left empty) so that this matcher holds the only
+    ///     reference and clears them in place; `takeTables()` hands them back. (A copy would
+    ///     share them with the caller, and the first write would copy 256 KB.)
+    init(data: [UInt8], range: Range<Int>, tables: inout Tables) {
         precondition(range.lowerBound >= 0 && range.upperBound <= data.count, "segment out of bounds")
         self.data = data
         end = range.upperBound
         pos = range.lowerBound
-        head = tables.head
-        prev = tables.prev
+        head = []
+        prev = []
+        swap(&head, &tables.head)
+        swap(&prev, &tables.prev)
         if head.count == Self.hashSize && prev.count == Self.windowSize {
             // Only the heads need clearing. A chain is read from a head, and every link it
             // reaches was written this segment: `prev` at a position is written when that
