@@ -153,6 +153,19 @@ func huffmanLengthsAreCompleteAndLimited(freq: [Int], limit: Int) {
     }
 }
 
+@Test func aSegmentReadsOnlyItsHistoryBeforeIt() {
+    // A segment's matches reach back `Deflate.historyBytes` at most: bytes before that (the
+    // PNG encoder's unfiltered top row, say) must not change its output.
+    var rng = TestRandom(state: 7)
+    for (name, data) in deflateSamples() where data.count > 3 * Deflate.historyBytes {
+        let range = (data.count / 2)..<data.count
+        var scrambled = data
+        for i in 0..<(range.lowerBound - Deflate.historyBytes) { scrambled[i] = UInt8(truncatingIfNeeded: rng.next()) }
+        #expect(Deflate.compress(scrambled, range: range, final: true) == Deflate.compress(data, range: range, final: true),
+                "\(name)")
+    }
+}
+
 @Test func adler32CombineMatchesTheJoinedChecksum() {
     var rng = TestRandom(state: 7)
     let data = (0..<100_000).map { _ in UInt8(truncatingIfNeeded: rng.next()) }

@@ -33,7 +33,7 @@ import Testing
         let tally = Tally(count)
         let made = Atomic<Int>(0)
         // Per worker, how many iterations it took (its id indexes the list).
-        let takenByWorker = Tally(64)
+        let takenByWorker = Tally(max(64, Int(snn_usable_cpu_count())))
         ForkJoin.run(iterations: count, worker: { Worker(id: made.add(1, ordering: .relaxed).oldValue) }) { worker, i in
             worker.taken += 1
             tally.add(i)

@@ -103,6 +103,12 @@ public enum Deflate {
     }
 
     /// `compress(_:range:final:)` with hash tables kept from the caller's previous segment.
+    /// - Parameters:
+    ///   - data: The whole input.
+    ///   - range: The segment to compress.
+    ///   - final: Whether the segment ends the stream.
+    ///   - tables: Tables to reuse (taken for the call and given back, reset on the next).
+    /// - Returns: The segment's deflate bytes.
     static func compress(_ data: [UInt8], range: Range<Int>, final: Bool, tables: inout LZ77Matcher.Tables) -> [UInt8] {
         var writer = BitWriter(capacity: range.count / 16 + 1024)   // grows by doubling
         var matcher = LZ77Matcher(data: data, range: range, tables: &tables)

@@ -99,8 +99,11 @@ struct LZ77Matcher {
             // Only the heads need clearing. A chain is read from a head, and every link it
             // reaches was written this segment: `prev` at a position is written when that
             // position goes in, and only positions that went in this segment are ever linked
-            // to. So what an earlier segment left in `prev` is never read, and the tokens are
-            // those of fresh tables (tested).
+            // to. That slot is not overwritten before it is read, because a link is followed
+            // only within `maxDistance` (< `windowSize`) of the search position, checked before
+            // `prev` is read, and no position past the search has gone in yet. So what an
+            // earlier segment left in `prev` is never read, and the tokens are those of fresh
+            // tables (tested). Keep those three conditions if the chain walk changes.
             head.withUnsafeMutableBufferPointer { $0.update(repeating: -1) }
         } else {
             head = [Int32](repeating: -1, count: Self.hashSize)

@@ -14,12 +14,13 @@
 /// matches may reach back `Deflate.historyBytes` into the rows above, which the decoder
 /// already holds. So the encoder also paints the rows above the band whose filtered bytes
 /// make that history, plus one more row for the first of them to be filtered against. A pixel
-/// comes out the same whatever the clip it is painted in, and a row's filtering depends only
-/// on it and the row above, so these are the bytes the band above produced; the file equals
+/// comes out the same whichever band paints it (see `ScenePainter`), and a row's filtering
+/// depends only on it and the row above, so these are the bytes the band above produced; the file equals
 /// deflating the whole filtered image in the same segments (tested). The extra rows are about
-/// 8% more painting for the bands of a 2x figure (ten rows above each band of 120).
+/// 8% more painting for the bands of a 2x figure (nine history rows and one more above each
+/// band of 120).
 struct BandEncoder {
-    private let scene: Scene
+    private let background: Color
     private let width: Int
     private let height: Int
     /// Bytes per row: the filter-type byte, then RGB samples.
@@ -35,7 +36,7 @@ struct BandEncoder {
     ///   - scene: The scene.
     ///   - scale: Device pixels per scene pixel.
     init(scene: Scene, scale: Double) {
-        self.scene = scene
+        background = scene.background
         (width, height) = SceneRasterizer.size(of: scene, scale: scale)
         stride = 1 + width * 3
         painter = ScenePainter(items: scene.items, scale: scale)
@@ -60,6 +61,10 @@ struct BandEncoder {
 
     /// The rows above a band whose filtered bytes hold the segment's history: enough for
     /// `Deflate.historyBytes`, or all the rows above when there are fewer.
+    /// - Parameters:
+    ///   - first: The band's first row.
+    ///   - stride: Bytes per row.
+    /// - Returns: How many rows above the band to paint as history.
     static func historyRows(above first: Int, stride: Int) -> Int {
         min(first, (Deflate.historyBytes + stride - 1) / stride)
     }
@@ -81,14 +86,14 @@ struct BandEncoder {
             // Room for a band of this size with the most history any band has, so a worker
             // that started on the first band (which has none) need not grow it. Every byte is
             // written by the clear below before it is read.
-            let room = max(bytes, (band.count + Self.historyRows(above: height, stride: stride) + 1) * stride)
+            let room = max(bytes, min(height, band.count + Self.historyRows(above: height, stride: stride) + 1) * stride)
             buffer = [UInt8](unsafeUninitializedCapacity: room) { _, count in count = room }
         }
-        let (scene, width, height, stride) = (self.scene, self.width, self.height, self.stride)
+        let (background, width, height, stride) = (self.background, self.width, self.height, self.stride)
         buffer.withUnsafeMutableBufferPointer { memory in
             guard let base = memory.baseAddress else { return }
             let view = CanvasView(base: base, width: width, height: height, stride: stride, rows: painted)
-            view.clear(rows: painted, to: scene.background)
+            view.clear(rows: painted, to: background)
             painter.paint(rows: painted, on: view)
             // Rows counted from `top`; row 0 of the image has no row above, any other top row
             // is only the row the next one is filtered against.
@@ -96,6 +101,9 @@ struct BandEncoder {
             ScanlineFilter.apply(rows: filtered, of: base, rowBytes: width * 3, channels: 3, above: base + 1)
         }
         let segment = (band.lowerBound - top) * stride..<bytes
+        // The history the matcher is primed with lies in filtered rows: all the rows above the
+        // band, or enough of them past the unfiltered top row.
+        assert(top == 0 || segment.lowerBound - Deflate.historyBytes >= stride, "history reaches the unfiltered row")
         let deflated = Deflate.compress(buffer, range: segment, final: final, tables: &tables)
         return (deflated, Adler32.checksum(buffer, range: segment))
     }

@@ -157,6 +157,12 @@ struct CanvasView: @unchecked Sendable {
     }
 
     /// A view of memory holding some of the image's rows.
+    /// - Parameters:
+    ///   - base: Where row `rows.lowerBound` starts (its filter byte).
+    ///   - width: The image's width in pixels.
+    ///   - height: The image's height in pixels.
+    ///   - stride: Bytes per row.
+    ///   - rows: The image rows the memory holds, `stride` bytes each from `base` on.
     init(base: UnsafeMutablePointer<UInt8>, width: Int, height: Int, stride: Int, rows: Range<Int>) {
         precondition(rows.lowerBound >= 0 && rows.upperBound <= height, "rows outside the image")
         self.base = base

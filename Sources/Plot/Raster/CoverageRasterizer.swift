@@ -50,11 +50,32 @@ struct CoverageRasterizer {
         canvas.withView { fill(polys, in: box, ink: ink, on: $0) }
     }
 
-    /// Fills polygons into a canvas view (one band of a parallel render, say); the box must
-    /// lie inside the rows the caller may write.
+    /// Fills polygons into a canvas view, inside a box; the box must lie inside the rows the
+    /// view holds.
     mutating func fill(_ polys: [[Point]], in box: IntRect, ink: Ink, on canvas: CanvasView) {
+        fill(polys, in: box, rows: box.y0..<box.y1, ink: ink, on: canvas)
+    }
+
+    /// Fills polygons inside a box, painting only some of its rows (one band of a parallel
+    /// render): the rows of the box that `rows` holds must lie inside the rows the view holds.
+    ///
+    /// A row's coverage does not depend on which rows are painted: edges are placed relative
+    /// to the whole box and accumulated a strip at a time from the box's top, whatever rows
+    /// are asked for, so a band gets the very pixels a whole render gives. (The PNG encoder
+    /// relies on it: a band's first rows are filtered against, and matched with, rows the band
+    /// above painted; see `BandEncoder`.)
+    /// - Parameters:
+    ///   - polys: Closed polygons (device pixels, non-zero winding).
+    ///   - box: The device pixels the polygons may cover (already clipped to the canvas).
+    ///   - rows: The canvas rows to paint.
+    ///   - ink: The colour.
+    ///   - canvas: The canvas to paint.
+    mutating func fill(_ polys: [[Point]], in box: IntRect, rows: Range<Int>, ink: Ink, on canvas: CanvasView) {
         let w = box.x1 - box.x0, h = box.y1 - box.y0
-        guard w > 0, h > 0 else { return }
+        // The rows to paint, counted from the box's top.
+        let painted = (max(rows.lowerBound, box.y0) - box.y0)..<max(max(rows.lowerBound, box.y0) - box.y0,
+                                                                     min(rows.upperBound, box.y1) - box.y0)
+        guard w > 0, h > 0, !painted.isEmpty else { return }
         loadEdges(polys, origin: Point(Double(box.x0), Double(box.y0)), width: w, height: h)
         guard !edges.isEmpty else { return }
         let stride = w + 2
@@ -63,7 +84,8 @@ struct CoverageRasterizer {
             // One strip (markers, glyphs, ticks): no bucketing.
             for e in edges { accumulate(e, rows: 0..<h, stride: stride, width: Double(w)) }
             for r in 0..<h {
-                paintRow(r, stride: stride, width: w, canvasX: box.x0, canvasY: box.y0 + r, ink: ink, on: canvas)
+                finishRow(r, paint: painted.contains(r), stride: stride, width: w, canvasX: box.x0, canvasY: box.y0 + r,
+                          ink: ink, on: canvas)
             }
             return
         }
@@ -71,20 +93,24 @@ struct CoverageRasterizer {
         active.removeAll(keepingCapacity: true)
         for s in 0..<strips {
             let sy0 = s * Self.stripRows, sy1 = min(h, sy0 + Self.stripRows)
+            if sy0 >= painted.upperBound { break }
+            // Strips above the rows painted only keep the active edges up to date.
+            let wanted = sy1 > painted.lowerBound
             for k in bucketStart[s]..<bucketStart[s + 1] { active.append(order[k]) }
             var kept = 0
             for k in 0..<active.count {
                 let e = edges[Int(active[k])]
-                accumulate(e, rows: sy0..<sy1, stride: stride, width: Double(w))
+                if wanted { accumulate(e, rows: sy0..<sy1, stride: stride, width: Double(w)) }
                 if e.y1 > Double(sy1) {
                     active[kept] = active[k]
                     kept += 1
                 }
             }
             active.removeLast(active.count - kept)
+            guard wanted else { continue }
             for r in 0..<(sy1 - sy0) {
-                paintRow(r, stride: stride, width: w, canvasX: box.x0, canvasY: box.y0 + sy0 + r, ink: ink,
-                         on: canvas)
+                finishRow(r, paint: painted.contains(sy0 + r), stride: stride, width: w, canvasX: box.x0,
+                          canvasY: box.y0 + sy0 + r, ink: ink, on: canvas)
             }
         }
     }
@@ -265,14 +291,15 @@ struct CoverageRasterizer {
         }
     }
 
-    /// Paints one strip row from its running sum of areas, then clears the row for reuse.
+    /// Paints one strip row from its running sum of areas (unless `paint` is false: a row of
+    /// the strip outside the rows asked for), then clears the row for reuse.
     @inline(__always)
-    private mutating func paintRow(_ r: Int, stride: Int, width w: Int, canvasX: Int, canvasY: Int, ink: Ink,
-                                   on canvas: CanvasView) {
+    private mutating func finishRow(_ r: Int, paint: Bool, stride: Int, width w: Int, canvasX: Int, canvasY: Int, ink: Ink,
+                                    on canvas: CanvasView) {
         let f = Int(first[r]), e = Int(end[r])
         guard f < e else { return }
         let line = r * stride
-        let xEnd = min(w, e)
+        let xEnd = paint ? min(w, e) : f
         var sum: Float = 0
         var x = f
         while x < xEnd {

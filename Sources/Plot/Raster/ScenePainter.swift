@@ -6,10 +6,11 @@
 /// paints, into a list of draws that every later band clips to its rows. A PNG encoder's
 /// thread paints four bands of a 2x figure with one painter, and each band used to redo the
 /// whole scene's geometry (flattening alone was 1.7% of a decision-boundary PNG's CPU). A
-/// draw's pixels do not depend on the band: the rows a fill may touch are its bounding box
-/// intersected with its clip and with the band, whichever band asks.
+/// draw's pixels do not depend on the band: a fill is rasterised over its whole box (its
+/// bounding box within its clip) and only the band's rows are painted, markers are stamped
+/// from one mask, and images map each device pixel on its own.
 struct ScenePainter {
-    let scale: Double
+    private let scale: Double
     private let items: [SceneItem]
     /// Coverage buffers shared by every fill of the render.
     private var raster = CoverageRasterizer()
@@ -47,7 +48,7 @@ struct ScenePainter {
         self.scale = scale
     }
 
-    func device(_ p: Point) -> Point { Point(p.x * scale, p.y * scale) }
+    private func device(_ p: Point) -> Point { Point(p.x * scale, p.y * scale) }
 
     /// Paints the items on some rows of a canvas.
     /// - Parameters:
@@ -60,8 +61,9 @@ struct ScenePainter {
         for draw in draws {
             switch draw {
             case .polygons(let polys, let ink, let box):
-                let rowsBox = box.intersection(band)
-                if !rowsBox.isEmpty { raster.fill(polys, in: rowsBox, ink: ink, on: canvas) }
+                // The whole box, not its part in these rows, so the pixels do not depend on
+                // the band (see `CoverageRasterizer.fill(_:in:rows:ink:on:)`).
+                if !box.intersection(band).isEmpty { raster.fill(polys, in: box, rows: rows, ink: ink, on: canvas) }
             case .marker(let sprite, let x, let y, let reach, let fill, let outline, let clip):
                 // Markers outside these rows need no pixels.
                 let c = clip.intersection(band)
