@@ -184,19 +184,25 @@ func uniformRegionCellsMatchPerPixelPickingOnOblongGrids(rows: Int, columns: Int
     let n = 40
     let img = RegionRaster.render(rows: n, columns: n, lightness: 0.6,
                                   picker: .scoreArgmax(curvyScores(n: n), classCount: 3))
-    guard case .indexed(let indices, let palette) = img.storage else {
+    guard case .indexed(let packed, let palette, let bits) = img.storage else {
         Issue.record("regions should be a palette image")
         return
     }
-    #expect(indices.count == 160 * 160 && palette.count == Palette.okabeIto.count)
+    // Four bits an index (eight colours), two to a byte, the left pixel's high.
+    #expect(bits == 4 && packed.count == 80 * 160 && palette.count == Palette.okabeIto.count)
+    let indices: [UInt8] = (0..<(160 * 160)).map { i in
+        let byte = packed[(i / 160) * 80 + (i % 160) / 2]
+        return i % 2 == 0 ? byte >> 4 : byte & 0x0F
+    }
     // Class c is Palette.color(c) lightened, as the RGBA raster had it.
     let expected = RasterImage.bytes(Palette.color(2).lightened(0.6))
     let word = palette[2]
     #expect((UInt8(word & 0xFF), UInt8((word >> 8) & 0xFF), UInt8((word >> 16) & 0xFF), UInt8(word >> 24)) == expected)
     #expect(Set(indices) == [0, 1, 2])
-    // Colour type 3 with a PLTE chunk of 8 colours and no tRNS (every colour is opaque).
+    // Colour type 3, 4 bits deep, with a PLTE chunk of 8 colours and no tRNS (every colour is
+    // opaque).
     let png = PNGEncoder.encode(img)
-    #expect(png[25] == 3 && png[24] == 8)
+    #expect(png[25] == 3 && png[24] == 4)
     let text = String(decoding: png, as: Unicode.ASCII.self)
     #expect(text.contains("PLTE") && !text.contains("tRNS"))
     // Python's test decodes the file with Pillow and compares it with the expanded pixels.

@@ -15,8 +15,8 @@ public enum PNGEncoder {
     ///   - pixelsPerMeter: Resolution stored in a pHYs chunk (e.g. 5669 for 144 dpi); none when 0.
     /// - Returns: The PNG file bytes.
     public static func encode(_ image: RasterImage, pixelsPerMeter: Int = 0) -> [UInt8] {
-        if case .indexed(let indices, let palette) = image.storage {
-            return encodePalette(indices, palette: palette, width: image.width, height: image.height,
+        if case .indexed(let indices, let palette, let bits) = image.storage {
+            return encodePalette(indices, palette: palette, bits: bits, width: image.width, height: image.height,
                                  pixelsPerMeter: pixelsPerMeter)
         }
         let channels = image.isOpaque ? 3 : 4
@@ -73,11 +73,13 @@ public enum PNGEncoder {
                     idat: zlibStream)
     }
 
-    /// Encodes a palette image (colour type 3, 8 bits per index).
-    private static func encodePalette(_ indices: [UInt8], palette: [UInt32], width: Int, height: Int,
+    /// Encodes a palette image (colour type 3, with the image's 4 or 8 bits per index; its rows
+    /// are already packed as PNG packs them).
+    private static func encodePalette(_ indices: [UInt8], palette: [UInt32], bits: Int, width: Int, height: Int,
                                       pixelsPerMeter: Int) -> [UInt8] {
-        var scanlines = scanlineLayout(indices, rowBytes: width, height: height)
-        ScanlineFilter.apply(to: &scanlines, rowBytes: width, height: height, channels: 1)
+        let rowBytes = RasterImage.indexRowBytes(width: width, bits: bits)
+        var scanlines = scanlineLayout(indices, rowBytes: rowBytes, height: height)
+        ScanlineFilter.apply(to: &scanlines, rowBytes: rowBytes, height: height, channels: 1)
         var plte: [UInt8] = [], alphas: [UInt8] = []
         for word in palette {
             let (r, g, b, a) = RasterImage.rgba(word)
@@ -88,19 +90,19 @@ public enum PNGEncoder {
         while alphas.last == 255 { alphas.removeLast() }
         var extra = [("PLTE", plte)]
         if !alphas.isEmpty { extra.append(("tRNS", alphas)) }
-        return file(width: width, height: height, colorType: 3, pixelsPerMeter: pixelsPerMeter, extra: extra,
-                    idat: Deflate.zlibCompress(scanlines))
+        return file(width: width, height: height, bitDepth: UInt8(bits), colorType: 3, pixelsPerMeter: pixelsPerMeter,
+                    extra: extra, idat: Deflate.zlibCompress(scanlines))
     }
 
-    /// The PNG file: signature, IHDR (8 bits per sample), pHYs, `extra` chunks, one IDAT of the
-    /// compressed scanlines, IEND.
-    private static func file(width: Int, height: Int, colorType: UInt8, pixelsPerMeter: Int,
+    /// The PNG file: signature, IHDR, pHYs, `extra` chunks, one IDAT of the compressed
+    /// scanlines, IEND.
+    private static func file(width: Int, height: Int, bitDepth: UInt8 = 8, colorType: UInt8, pixelsPerMeter: Int,
                              extra: [(String, [UInt8])] = [], idat: [UInt8]) -> [UInt8] {
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         var ihdr: [UInt8] = []
         ihdr += bigEndian(UInt32(width))
         ihdr += bigEndian(UInt32(height))
-        ihdr += [8, colorType, 0, 0, 0]
+        ihdr += [bitDepth, colorType, 0, 0, 0]
         appendChunk("IHDR", ihdr, to: &png)
         if pixelsPerMeter > 0 {
             let p = bigEndian(UInt32(pixelsPerMeter))

@@ -1,5 +1,5 @@
 /// An 8-bit RGBA pixel image (row-major, top row first), stored as RGBA bytes or, for images of
-/// a few flat colours such as decision regions, as one palette index per pixel.
+/// a few flat colours such as decision regions, as palette indices of 4 or 8 bits.
 public struct RasterImage: Equatable, Sendable {
     /// Width in pixels.
     public let width: Int
@@ -12,9 +12,11 @@ public struct RasterImage: Equatable, Sendable {
     enum Storage: Sendable {
         /// RGBA bytes, `width * height * 4`.
         case rgba([UInt8])
-        /// One byte per pixel indexing `palette`, whose entries are RGBA words (red in the low
-        /// byte). A quarter of the memory of RGBA, and PNG stores it as a palette image.
-        case indexed([UInt8], palette: [UInt32])
+        /// Indices into `palette`, whose entries are RGBA words (red in the low byte), `bits`
+        /// (4 or 8) each, packed as PNG packs them: each row starts on a byte, and of two
+        /// 4-bit indices in a byte the left pixel's is in the high half. An eighth or a
+        /// quarter of the memory of RGBA, and PNG stores it as a palette image as it is.
+        case indexed([UInt8], palette: [UInt32], bits: Int)
     }
 
     /// RGBA bytes, `width * height * 4` (an indexed image's are expanded from its palette).
@@ -23,10 +25,15 @@ public struct RasterImage: Equatable, Sendable {
             switch storage {
             case .rgba(let bytes):
                 return bytes
-            case .indexed(let indices, let palette):
-                var bytes = [UInt8](repeating: 0, count: indices.count * 4)
-                for (i, index) in indices.enumerated() {
-                    (bytes[i * 4], bytes[i * 4 + 1], bytes[i * 4 + 2], bytes[i * 4 + 3]) = Self.rgba(palette[Int(index)])
+            case .indexed:
+                var bytes = [UInt8](repeating: 0, count: width * height * 4)
+                var row = [UInt32](repeating: 0, count: width)
+                for y in 0..<height {
+                    packRow(y, into: &row)
+                    for (x, word) in row.enumerated() {
+                        let i = (y * width + x) * 4
+                        (bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]) = Self.rgba(word)
+                    }
                 }
                 return bytes
             }
@@ -41,18 +48,23 @@ public struct RasterImage: Equatable, Sendable {
     /// - Parameters:
     ///   - width: Width in pixels (at least 1).
     ///   - height: Height in pixels (at least 1).
-    ///   - indices: `width * height` palette indices, row-major, top row first.
-    ///   - palette: At most 256 RGBA words (red in the low byte); every index must be below
-    ///     its count.
-    init(width: Int, height: Int, indices: [UInt8], palette: [UInt32]) {
+    ///   - indices: The palette indices, row-major, top row first, packed as `Storage.indexed`
+    ///     says: `indexRowBytes(width:bits:)` bytes a row.
+    ///   - bits: Bits per index: 8, or 4 for a palette of at most 16 colours.
+    ///   - palette: RGBA words (red in the low byte), at most 2^`bits`; every index must be
+    ///     below its count.
+    init(width: Int, height: Int, indices: [UInt8], bits: Int = 8, palette: [UInt32]) {
         precondition(width > 0 && height > 0, "image size must be positive")
-        precondition(indices.count == width * height, "one index per pixel")
-        precondition(!palette.isEmpty && palette.count <= 256, "a palette has 1 to 256 colours")
-        assert(indices.allSatisfy { Int($0) < palette.count }, "index past the palette")
+        precondition(bits == 8 || bits == 4, "indices are 4 or 8 bits")
+        precondition(indices.count == Self.indexRowBytes(width: width, bits: bits) * height, "one index per pixel")
+        precondition(!palette.isEmpty && palette.count <= 1 << bits, "a palette has 1 to 2^bits colours")
         self.width = width
         self.height = height
-        self.storage = .indexed(indices, palette: palette)
+        self.storage = .indexed(indices, palette: palette, bits: bits)
     }
+
+    /// Bytes per row of a palette image with `bits`-bit indices (rows start on a byte).
+    static func indexRowBytes(width: Int, bits: Int) -> Int { (width * bits + 7) / 8 }
 
     /// Images are equal when they have the same size and pixels, however they are stored.
     public static func == (a: RasterImage, b: RasterImage) -> Bool {
@@ -117,17 +129,25 @@ public struct RasterImage: Equatable, Sendable {
                     out[i] = Self.word((px[p], px[p + 1], px[p + 2], px[p + 3]))
                     p += 4
                 }
-            case .indexed(let indices, let palette):
+            case .indexed(let indices, let palette, let bits):
                 // Through buffer pointers, each index clamped to the palette (every index is
                 // below its count anyway): `draw` packs a row of a region raster for almost
                 // every device row, and checked reads were a quarter of its time.
                 indices.withUnsafeBufferPointer { row in
                     palette.withUnsafeBufferPointer { colours in
+                        let rowBytes = Self.indexRowBytes(width: width, bits: bits)
                         // The initialiser guarantees both; the clamp keeps the reads in bounds.
-                        assert(row.count >= (y + 1) * width && !colours.isEmpty,
+                        assert(row.count >= (y + 1) * rowBytes && !colours.isEmpty,
                                "a palette image needs an index per pixel")
-                        let start = y * width, last = colours.count - 1
-                        for i in 0..<width { out[i] = colours[min(Int(row[start + i]), last)] }
+                        let start = y * rowBytes, last = colours.count - 1
+                        if bits == 8 {
+                            for i in 0..<width { out[i] = colours[min(Int(row[start + i]), last)] }
+                        } else {
+                            for i in 0..<width {
+                                let byte = row[start + i >> 1]
+                                out[i] = colours[min(Int(i & 1 == 0 ? byte >> 4 : byte & 0x0F), last)]
+                            }
+                        }
                     }
                 }
             }
@@ -156,7 +176,7 @@ public struct RasterImage: Equatable, Sendable {
     /// Whether every pixel is fully opaque (then PNG stores RGB only).
     var isOpaque: Bool {
         switch storage {
-        case .indexed(_, let palette):
+        case .indexed(_, let palette, _):
             return palette.allSatisfy { $0 >> 24 == 255 }
         case .rgba(let px):
             var i = 3
