@@ -225,6 +225,33 @@ func uniformRegionCellsMatchPerPixelPickingOnOblongGrids(rows: Int, columns: Int
     #expect(viaPalette.rgbBytes() == viaBytes.rgbBytes())
 }
 
+@Test func oddWidthRegionsPackTheirLastIndexAlone() {
+    // 321 grid columns at one pixel a step: 321 pixels a row, so each row ends with a byte
+    // holding one index (high half) and rows must start on a byte. Python decodes the file
+    // with Pillow and compares it with these pixels.
+    let (rows, columns) = (5, 321)
+    #expect(RegionRaster.factor(rows: rows, columns: columns) == 1)
+    let img = RegionRaster.render(rows: rows, columns: columns, lightness: 0.6,
+                                  picker: .scoreArgmax(curvyScores(rows: rows, columns: columns), classCount: 3))
+    guard case .indexed(let packed, let palette, let bits) = img.storage else {
+        Issue.record("regions should be a palette image")
+        return
+    }
+    #expect(bits == 4 && packed.count == 161 * rows)
+    var expected: [UInt8] = []
+    for y in 0..<rows {
+        for x in 0..<columns {
+            let byte = packed[y * 161 + x / 2]
+            let word = palette[Int(x % 2 == 0 ? byte >> 4 : byte & 0x0F)]
+            expected += [UInt8(word & 0xFF), UInt8((word >> 8) & 0xFF), UInt8((word >> 16) & 0xFF), UInt8(word >> 24)]
+        }
+        #expect(packed[y * 161 + 160] & 0x0F == 0, "the last byte's low half is padding")
+    }
+    #expect(img.pixels == expected)
+    TestOutput.write(PNGEncoder.encode(img), name: "png-palette-odd-width.png")
+    TestOutput.write(img.pixels, name: "png-palette-odd-width.rgba")
+}
+
 @Test func translucentPaletteColoursGoInTRNS() {
     let img = RasterImage(width: 3, height: 2, indices: [0, 1, 2, 2, 1, 0],
                           palette: [0xFF00_00FF, 0x8000_FF00, 0xFFFF_0000])
