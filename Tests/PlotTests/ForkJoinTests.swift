@@ -21,13 +21,19 @@ import Testing
         #expect(tally.values == [Int](repeating: 1, count: count))
     }
 
+    /// `map` gives each iteration's result at its index, whichever thread ran it.
+    @Test(arguments: [0, 1, 2, 17, 1000])
+    func mapKeepsTheIterationOrder(count: Int) {
+        let squares = ForkJoin.map(iterations: count) { i in i * i }
+        #expect(squares == (0..<count).map { $0 * $0 })
+    }
+
     /// With per-thread state: each iteration runs once, each thread makes its state once
     /// (so no more states than threads) and keeps it for every iteration it takes.
     @Test(arguments: [0, 1, 2, 17, 1000])
     func workersAreMadeOncePerThread(count: Int) {
         final class Worker {
             let id: Int
-            var taken = 0
             init(id: Int) { self.id = id }
         }
         let tally = Tally(count)
@@ -35,7 +41,6 @@ import Testing
         // Per worker, how many iterations it took (its id indexes the list).
         let takenByWorker = Tally(max(64, Int(snn_usable_cpu_count())))
         ForkJoin.run(iterations: count, worker: { Worker(id: made.add(1, ordering: .relaxed).oldValue) }) { worker, i in
-            worker.taken += 1
             tally.add(i)
             takenByWorker.add(worker.id)
         }

@@ -29,37 +29,35 @@ public enum Deflate {
         precondition(ranges.first?.lowerBound == 0 && ranges.last?.upperBound == data.count
                      && zip(ranges, ranges.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound },
                      "segments must cover the data in order")
-        var parts = [[UInt8]](repeating: [], count: ranges.count)
-        var sums = [UInt32](repeating: 1, count: ranges.count)
-        parts.withUnsafeMutableBufferPointer { partsOut in
-            sums.withUnsafeMutableBufferPointer { sumsOut in
-                // Each task writes only its own element of the two buffers.
-                nonisolated(unsafe) let partsOut = partsOut, sumsOut = sumsOut
-                ForkJoin.run(iterations: ranges.count) { k in
-                    partsOut[k] = compress(data, range: ranges[k], final: k == ranges.count - 1)
-                    sumsOut[k] = Adler32.checksum(data, range: ranges[k])
-                }
-            }
+        let parts = ForkJoin.map(iterations: ranges.count) { k in
+            Segment(deflated: compress(data, range: ranges[k], final: k == ranges.count - 1),
+                    checksum: Adler32.checksum(data, range: ranges[k]), length: ranges[k].count)
         }
-        return zlibStream(parts: parts, checksums: sums, lengths: ranges.map(\.count))
+        return zlibStream(parts)
+    }
+
+    /// One segment of a zlib stream, compressed on its own (see `zlibStream(_:)`).
+    struct Segment: Sendable {
+        /// Its deflate bytes: all but the stream's last segment end on a byte boundary.
+        let deflated: [UInt8]
+        /// The Adler-32 of its input.
+        let checksum: UInt32
+        /// Its input length.
+        let length: Int
     }
 
     /// Joins segments compressed on their own into one zlib stream: the header, the segments'
-    /// deflate bytes in order (all but the last ending on a byte boundary, the last with the
-    /// final block), and the Adler-32 of all the input, combined from each segment's.
-    /// - Parameters:
-    ///   - parts: Each segment's deflate bytes.
-    ///   - checksums: Each segment's Adler-32.
-    ///   - lengths: Each segment's input length.
+    /// deflate bytes in order (the last one with the final block), and the Adler-32 of all the
+    /// input, combined from each segment's.
+    /// - Parameter parts: The segments, in input order.
     /// - Returns: The zlib stream.
-    static func zlibStream(parts: [[UInt8]], checksums: [UInt32], lengths: [Int]) -> [UInt8] {
-        precondition(parts.count == checksums.count && parts.count == lengths.count, "one checksum and length per part")
+    static func zlibStream(_ parts: [Segment]) -> [UInt8] {
         var out: [UInt8] = [0x78, 0x9C]
-        out.reserveCapacity(2 + parts.reduce(0) { $0 + $1.count } + 4)
+        out.reserveCapacity(2 + parts.reduce(0) { $0 + $1.deflated.count } + 4)
         var a: UInt32 = 1
-        for (k, part) in parts.enumerated() {
-            out += part
-            a = Adler32.combine(a, checksums[k], secondLength: lengths[k])
+        for part in parts {
+            out += part.deflated
+            a = Adler32.combine(a, part.checksum, secondLength: part.length)
         }
         out += [UInt8(a >> 24), UInt8((a >> 16) & 0xFF), UInt8((a >> 8) & 0xFF), UInt8(a & 0xFF)]
         return out

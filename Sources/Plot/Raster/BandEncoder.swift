@@ -74,8 +74,8 @@ struct BandEncoder {
     /// - Parameters:
     ///   - band: The band's rows.
     ///   - final: Whether the band is the image's last (its segment ends the stream).
-    /// - Returns: The segment's deflate bytes and the Adler-32 of the band's filtered rows.
-    mutating func encode(rows band: Range<Int>, final: Bool) -> (deflated: [UInt8], checksum: UInt32) {
+    /// - Returns: The segment: its deflate bytes and the Adler-32 of the band's filtered rows.
+    mutating func encode(rows band: Range<Int>, final: Bool) -> Deflate.Segment {
         precondition(band.lowerBound >= 0 && band.upperBound <= height && !band.isEmpty, "band outside the image")
         let history = Self.historyRows(above: band.lowerBound, stride: stride)
         // The first row painted: the history's top, or the row above it, which is only read.
@@ -104,7 +104,7 @@ struct BandEncoder {
         // The history the matcher is primed with lies in filtered rows: all the rows above the
         // band, or enough of them past the unfiltered top row.
         assert(top == 0 || segment.lowerBound - Deflate.historyBytes >= stride, "history reaches the unfiltered row")
-        let deflated = Deflate.compress(buffer, range: segment, final: final, tables: &tables)
-        return (deflated, Adler32.checksum(buffer, range: segment))
+        return Deflate.Segment(deflated: Deflate.compress(buffer, range: segment, final: final, tables: &tables),
+                               checksum: Adler32.checksum(buffer, range: segment), length: segment.count)
     }
 }

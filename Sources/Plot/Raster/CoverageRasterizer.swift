@@ -73,8 +73,8 @@ struct CoverageRasterizer {
     mutating func fill(_ polys: [[Point]], in box: IntRect, rows: Range<Int>, ink: Ink, on canvas: CanvasView) {
         let w = box.x1 - box.x0, h = box.y1 - box.y0
         // The rows to paint, counted from the box's top.
-        let painted = (max(rows.lowerBound, box.y0) - box.y0)..<max(max(rows.lowerBound, box.y0) - box.y0,
-                                                                     min(rows.upperBound, box.y1) - box.y0)
+        let top = max(rows.lowerBound, box.y0), bottom = max(top, min(rows.upperBound, box.y1))
+        let painted = (top - box.y0)..<(bottom - box.y0)
         guard w > 0, h > 0, !painted.isEmpty else { return }
         loadEdges(polys, origin: Point(Double(box.x0), Double(box.y0)), width: w, height: h)
         guard !edges.isEmpty else { return }

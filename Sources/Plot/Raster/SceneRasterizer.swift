@@ -52,19 +52,10 @@ public enum SceneRasterizer {
     static func png(_ scene: Scene, scale: Double, bands: Int?) -> [UInt8] {
         let (w, h) = size(of: scene, scale: scale)
         let ranges = Canvas.bandRanges(height: h, bands: bands ?? BandEncoder.bands(width: w, height: h))
-        var parts = [[UInt8]](repeating: [], count: ranges.count)
-        var sums = [UInt32](repeating: 1, count: ranges.count)
-        parts.withUnsafeMutableBufferPointer { partsOut in
-            sums.withUnsafeMutableBufferPointer { sumsOut in
-                // Each band writes only its own element of the two buffers.
-                nonisolated(unsafe) let partsOut = partsOut, sumsOut = sumsOut
-                ForkJoin.run(iterations: ranges.count, worker: { BandEncoder(scene: scene, scale: scale) }) { encoder, k in
-                    (partsOut[k], sumsOut[k]) = encoder.encode(rows: ranges[k], final: k == ranges.count - 1)
-                }
-            }
+        let parts = ForkJoin.map(iterations: ranges.count, worker: { BandEncoder(scene: scene, scale: scale) }) { encoder, k in
+            encoder.encode(rows: ranges[k], final: k == ranges.count - 1)
         }
-        let stream = Deflate.zlibStream(parts: parts, checksums: sums, lengths: ranges.map { $0.count * (1 + w * 3) })
-        return PNGEncoder.encode(zlibStream: stream, width: w, height: h, channels: 3,
+        return PNGEncoder.encode(zlibStream: Deflate.zlibStream(parts), width: w, height: h, channels: 3,
                                  pixelsPerMeter: Int((2834.6 * scale).rounded()))
     }
 }

@@ -79,6 +79,31 @@ enum ForkJoin {
         }
     }
 
+    /// `run(iterations:worker:_:)` collecting what each iteration returns, in iteration order
+    /// (the deflate segments of `Deflate.zlibCompress` and the PNG encoder's bands).
+    /// - Parameters:
+    ///   - iterations: How many iterations.
+    ///   - worker: Makes one thread's state.
+    ///   - body: One iteration, given the thread's state and the iteration's index.
+    /// - Returns: The results, `iterations` of them, result i from iteration i.
+    static func map<Worker, Result: Sendable>(iterations: Int, worker: @Sendable () -> Worker,
+                                              _ body: @Sendable (inout Worker, Int) -> Result) -> [Result] {
+        var results = [Result?](repeating: nil, count: max(0, iterations))
+        results.withUnsafeMutableBufferPointer { slots in
+            // Each iteration writes only its own slot; the joins order the writes before the reads.
+            nonisolated(unsafe) let slots = slots
+            run(iterations: iterations, worker: worker) { state, i in slots[i] = body(&state, i) }
+        }
+        let collected = results.compactMap { $0 }
+        precondition(collected.count == results.count, "every iteration runs once")
+        return collected
+    }
+
+    /// `map(iterations:worker:_:)` with no per-thread state.
+    static func map<Result: Sendable>(iterations: Int, _ body: @Sendable (Int) -> Result) -> [Result] {
+        map(iterations: iterations, worker: {}) { _, i in body(i) }
+    }
+
     /// Starts `work` on a new joinable thread that begins on another CPU than the caller's
     /// (`snn_spawn_elsewhere`); the caller must join it.
     /// - Parameter work: What the thread runs.
